@@ -1,0 +1,78 @@
+package dev.larkspur.admin;
+
+import dev.larkspur.directory.AppService;
+import dev.larkspur.directory.NewApp;
+import dev.larkspur.directory.NewUser;
+import dev.larkspur.directory.TenantService;
+import dev.larkspur.directory.UserService;
+import dev.larkspur.platform.LarkspurProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo tenant a fresh server starts with: one bot app holding every IM scope and a handful of
+ * people. Its credentials go to the log and to {@code demo-credentials.txt} in the data directory,
+ * since the secret is stored only hashed and could not be shown again otherwise.
+ */
+@Component
+class DemoTenant {
+    private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
+    static final String TENANT_KEY = "d3m0d3m0d3m0d3m0";
+    private static final List<NewUser> PEOPLE = List.of(
+            new NewUser("Alice Chen", "Alice Chen", "alice@demo.larkspur.dev", "13800000001", "alice", List.of("eng")),
+            new NewUser("Bob Li", "Bob Li", "bob@demo.larkspur.dev", "13800000002", "bob", List.of("eng")),
+            new NewUser("Carol Wang", "Carol Wang", "carol@demo.larkspur.dev", "13800000003", "carol", List.of("ops")),
+            new NewUser("Dave Zhang", "Dave Zhang", "dave@demo.larkspur.dev", "13800000004", "dave", List.of("ops")),
+            new NewUser("Erin Liu", "Erin Liu", "erin@demo.larkspur.dev", "+14155550105", "erin", List.of()));
+
+    private final TenantService tenants;
+    private final AppService apps;
+    private final UserService users;
+    private final Path credentialsFile;
+
+    DemoTenant(TenantService tenants, AppService apps, UserService users, LarkspurProperties props) {
+        this.tenants = tenants;
+        this.apps = apps;
+        this.users = users;
+        this.credentialsFile = props.dataDir().resolve("demo-credentials.txt");
+    }
+
+    @Transactional
+    void create() {
+        tenants.create(TENANT_KEY, "Larkspur Demo");
+        users.ensureDepartment(TENANT_KEY, "eng", "Engineering");
+        users.ensureDepartment(TENANT_KEY, "ops", "Operations");
+        PEOPLE.forEach(p -> users.create(TENANT_KEY, p));
+        var created = apps.create(TENANT_KEY, new NewApp("Demo Bot", null, null, null, true));
+        String text = "app_id=" + created.app().appId() + "\napp_secret=" + created.appSecret() + "\ntenant_key="
+                + TENANT_KEY + "\n";
+        try {
+            Files.createDirectories(credentialsFile.getParent());
+            Files.writeString(credentialsFile, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + credentialsFile, e);
+        }
+    }
+
+    /** Prints the demo app's credentials if this server has them. */
+    void announce() {
+        if (!Files.exists(credentialsFile) || tenants.find(TENANT_KEY).isEmpty()) {
+            return;
+        }
+        try {
+            log.info(
+                    "Demo tenant ready ({}). Point a Feishu SDK at this server with:\n{}",
+                    credentialsFile,
+                    Files.readString(credentialsFile).strip());
+        } catch (IOException e) {
+            log.warn("cannot read {}", credentialsFile, e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.larkspur.admin;
+
+import java.util.List;
+
+/**
+ * The seed file ({@code LARKSPUR_SEED}, YAML, snake_case keys): tenants with their departments, apps
+ * and users, applied at every start. Apps carry fixed credentials so a bot's config survives resets.
+ */
+public record SeedFile(List<SeedTenant> tenants) {
+    public record SeedTenant(
+            String tenantKey,
+            String name,
+            List<SeedDepartment> departments,
+            List<SeedApp> apps,
+            List<SeedUser> users) {}
+
+    public record SeedDepartment(String departmentId, String name) {}
+
+    public record SeedApp(String appId, String appSecret, String name, List<String> scopes, Boolean botEnabled) {}
+
+    public record SeedUser(
+            String userId, String name, String enName, String email, String mobile, List<String> departmentIds) {}
+}

@@ -1,0 +1,129 @@
+package dev.larkspur.auth;
+
+import dev.larkspur.auth.internal.TokenRepository;
+import dev.larkspur.directory.App;
+import dev.larkspur.directory.AppService;
+import dev.larkspur.directory.User;
+import dev.larkspur.platform.ApiAccess;
+import dev.larkspur.platform.Caller;
+import dev.larkspur.platform.FeishuErrors;
+import dev.larkspur.platform.Ids;
+import dev.larkspur.platform.TokenType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues and checks access tokens with Feishu's lifetime rules (spec/protocols.md §2.2): two hours;
+ * a repeat request gets the same token while at least 30 minutes remain, then a new one while the
+ * old stays valid to its own end. Tokens are rows, so they outlive a restart.
+ */
+@Service
+public class TokenService {
+    static final Duration LIFETIME = Duration.ofHours(2);
+    static final Duration REISSUE_BELOW = Duration.ofMinutes(30);
+    private static final String TENANT = "tenant";
+    private static final String USER = "user";
+
+    private final TokenRepository tokens;
+    private final AppService apps;
+    private final Clock clock;
+
+    TokenService(TokenRepository tokens, AppService apps, Clock clock) {
+        this.tokens = tokens;
+        this.apps = apps;
+        this.clock = clock;
+    }
+
+    /** The tenant token for an app's credentials; for a self-built app it is also its app token. */
+    @Transactional
+    public TokenGrant tenantToken(String appId, String appSecret) {
+        if (appId == null || appId.isBlank() || appSecret == null || appSecret.isBlank()) {
+            throw AuthErrors.missingCredentials();
+        }
+        if (apps.find(appId).isEmpty()) {
+            throw AuthErrors.unknownApp();
+        }
+        App app = apps.verifySecret(appId, appSecret).orElseThrow(AuthErrors::wrongSecret);
+        long now = clock.millis();
+        var current = tokens.newestTenantToken(app.pk(), now + REISSUE_BELOW.toMillis() - 1);
+        if (current.isPresent()) {
+            return new TokenGrant(
+                    current.get().token(), secondsLeft(current.get().expiresAt(), now));
+        }
+        String token = "t-" + Ids.hex(40);
+        long expiresAt = now + LIFETIME.toMillis();
+        tokens.insert(token, TENANT, app.pk(), null, now, expiresAt);
+        return new TokenGrant(token, secondsLeft(expiresAt, now));
+    }
+
+    /**
+     * A user access token for the app acting as this user. Feishu issues these through its OAuth
+     * login; Larkspur's operators and tests mint them directly through the admin API.
+     */
+    @Transactional
+    public TokenGrant userToken(App app, User user) {
+        long now = clock.millis();
+        String token = "u-" + Ids.hex(40);
+        long expiresAt = now + LIFETIME.toMillis();
+        tokens.insert(token, USER, app.pk(), user.pk(), now, expiresAt);
+        return new TokenGrant(token, secondsLeft(expiresAt, now));
+    }
+
+    /**
+     * Checks an {@code Authorization} header against what an endpoint accepts, in Feishu's order:
+     * a token at all (99991661), its shape (99991671), validity (99991663 tenant, 99991668 user), its
+     * kind, then scopes (99991672).
+     */
+    @Transactional(readOnly = true)
+    public Caller authenticate(String authorization, ApiAccess access) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw FeishuErrors.needToken();
+        }
+        String token = authorization.substring(7).strip();
+        if (token.isEmpty()) {
+            throw FeishuErrors.needToken();
+        }
+        boolean userToken = token.startsWith("u-");
+        if (!userToken && !token.startsWith("t-")) {
+            throw FeishuErrors.badTokenFormat();
+        }
+        long now = clock.millis();
+        var stored = tokens.find(token)
+                .filter(t -> t.kind().equals(userToken ? USER : TENANT))
+                .filter(t -> t.expiresAt() > now)
+                .orElseThrow(() -> userToken
+                        ? FeishuErrors.invalidUserToken(
+                                "Invalid access token for authorization. Please make a request with token attached.")
+                        : FeishuErrors.invalidTenantToken());
+        List<TokenType> accepted = Arrays.asList(access.tokens());
+        if (userToken && !accepted.contains(TokenType.USER)) {
+            throw FeishuErrors.invalidUserToken("user access token not support");
+        }
+        if (!userToken && !accepted.contains(TokenType.TENANT)) {
+            throw FeishuErrors.invalidTenantToken();
+        }
+        App app = apps.get(stored.appId());
+        var caller = new Caller(
+                userToken ? TokenType.USER : TokenType.TENANT,
+                app.pk(),
+                app.appId(),
+                app.tenantPk(),
+                app.tenantKey(),
+                app.botEnabled(),
+                app.scopes(),
+                stored.userPk());
+        List<String> required = Arrays.asList(access.scopes());
+        if (!required.isEmpty() && !caller.hasAnyScope(required)) {
+            throw FeishuErrors.scopeRequired(required);
+        }
+        return caller;
+    }
+
+    private static int secondsLeft(long expiresAt, long now) {
+        return (int) Math.max(0, (expiresAt - now) / 1000);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.larkspur.directory;
+
+import dev.larkspur.directory.internal.DepartmentRepository;
+import dev.larkspur.directory.internal.TenantRepository;
+import dev.larkspur.directory.internal.UserRepository;
+import dev.larkspur.platform.Ids;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** People in a tenant, and finding them by any of their ids as a given app sees them. */
+@Service
+public class UserService {
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_\\-.@]{1,64}");
+    private final UserRepository users;
+    private final TenantRepository tenants;
+    private final DepartmentRepository departments;
+    private final OpenIds openIds;
+    private final Clock clock;
+
+    UserService(
+            UserRepository users,
+            TenantRepository tenants,
+            DepartmentRepository departments,
+            OpenIds openIds,
+            Clock clock) {
+        this.users = users;
+        this.tenants = tenants;
+        this.departments = departments;
+        this.openIds = openIds;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public User create(String tenantKey, NewUser spec) {
+        var tenant = tenants.findByKey(tenantKey).orElseThrow(() -> DirectoryErrors.notFound("tenant " + tenantKey));
+        String userId = spec.userId() == null ? Ids.hex(8) : spec.userId();
+        if (!USER_ID.matcher(userId).matches()) {
+            throw DirectoryErrors.invalid("user_id must be 1 to 64 letters, digits or _-.@");
+        }
+        if (users.findByUserId(tenant.pk(), userId).isPresent()) {
+            throw DirectoryErrors.conflict("user " + userId + " already exists in tenant " + tenantKey);
+        }
+        if (spec.name() == null || spec.name().isBlank()) {
+            throw DirectoryErrors.invalid("name is required");
+        }
+        long pk = users.insert(
+                tenant.pk(),
+                userId,
+                Ids.unionId(),
+                spec.name().strip(),
+                spec.enName(),
+                spec.email(),
+                Mobiles.normalize(spec.mobile()),
+                clock.millis());
+        users.replaceDepartments(pk, departmentPks(tenant.pk(), spec.departmentIds()));
+        openIds.forNewUser(pk, tenant.pk());
+        return users.findByUserId(tenant.pk(), userId).orElseThrow();
+    }
+
+    /** Makes a seeded user match its declaration, by {@code user_id}; unchanged when it already does. */
+    @Transactional
+    public User ensure(String tenantKey, NewUser spec) {
+        var tenant = tenants.findByKey(tenantKey).orElseThrow(() -> DirectoryErrors.notFound("tenant " + tenantKey));
+        var existing = users.findByUserId(tenant.pk(), spec.userId());
+        if (existing.isEmpty()) {
+            return create(tenantKey, spec);
+        }
+        var user = existing.get();
+        String mobile = Mobiles.normalize(spec.mobile());
+        if (!Objects.equals(user.name(), spec.name())
+                || !Objects.equals(user.enName(), spec.enName())
+                || !Objects.equals(user.email(), spec.email())
+                || !Objects.equals(user.mobile(), mobile)) {
+            users.updateProfile(user.pk(), spec.name(), spec.enName(), spec.email(), mobile);
+        }
+        return users.findByUserId(tenant.pk(), spec.userId()).orElseThrow();
+    }
+
+    /** Makes a department exist in the tenant, by its custom {@code department_id}. */
+    @Transactional
+    public void ensureDepartment(String tenantKey, String departmentId, String name) {
+        var tenant = tenants.findByKey(tenantKey).orElseThrow(() -> DirectoryErrors.notFound("tenant " + tenantKey));
+        if (departments.findPk(tenant.pk(), departmentId).isEmpty()) {
+            departments.insert(tenant.pk(), departmentId, "od-" + Ids.hex(32), name);
+        }
+    }
+
+    public List<User> page(String tenantKey, long afterPk, int limit) {
+        var tenant = tenants.findByKey(tenantKey).orElseThrow(() -> DirectoryErrors.notFound("tenant " + tenantKey));
+        return users.pageOfTenant(tenant.pk(), afterPk, limit);
+    }
+
+    public Optional<User> findByUserId(String tenantKey, String userId) {
+        return tenants.findByKey(tenantKey).flatMap(t -> users.findByUserId(t.pk(), userId));
+    }
+
+    /** The user that an app names by {@code id} of the given type, within the app's tenant. */
+    public Optional<User> resolve(long appPk, long tenantPk, UserIdType type, String id) {
+        return switch (type) {
+            case OPEN_ID -> users.findByOpenId(appPk, tenantPk, id);
+            case UNION_ID -> users.findByUnionId(tenantPk, id);
+            case USER_ID -> users.findByUserId(tenantPk, id);
+        };
+    }
+
+    /** For operators: the user's open_id in every app of its tenant, by {@code app_id}. */
+    public java.util.Map<String, String> openIdsByApp(User user) {
+        return users.openIdsByApp(user.pk());
+    }
+
+    public List<User> findByEmails(long tenantPk, List<String> emails) {
+        return users.findByEmails(tenantPk, emails);
+    }
+
+    public List<User> findByMobiles(long tenantPk, List<String> normalizedMobiles) {
+        return users.findByMobiles(tenantPk, normalizedMobiles);
+    }
+
+    private List<Long> departmentPks(long tenantPk, List<String> departmentIds) {
+        var result = new ArrayList<Long>();
+        for (String id : departmentIds == null ? List.<String>of() : departmentIds) {
+            result.add(departments
+                    .findPk(tenantPk, id)
+                    .orElseThrow(() -> DirectoryErrors.invalid("unknown department_id " + id)));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.larkspur.platform;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Larkspur's settings. application.yml maps the documented environment variables
+ * ({@code LARKSPUR_DATA_DIR}, {@code LARKSPUR_DB_URL}, …) onto these names.
+ */
+@ConfigurationProperties("larkspur")
+public record LarkspurProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Database db,
+        String seed,
+        String adminToken,
+        @DefaultValue RateLimit rateLimit) {
+
+    /** An external database; when {@code url} is blank, an H2 file database in the data directory. */
+    public record Database(String url, String user, String password) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    /**
+     * Per app and per API, as Feishu documents for the IM endpoints: 50 requests a second and 1000 a
+     * minute (spec/group.md §1.5, spec/message.md §1.6).
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("50") int perSecond,
+            @DefaultValue("1000") int perMinute) {}
+}

@@ -1,0 +1,42 @@
+package dev.larkspur.platform.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.larkspur.platform.LarkspurProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * PostgreSQL when {@code LARKSPUR_DB_URL} is set, otherwise an H2 file database under the data
+ * directory, in PostgreSQL mode so that one set of migrations and queries serves both.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    @Bean
+    DataSource dataSource(LarkspurProperties props) {
+        var ds = new HikariDataSource();
+        var db = props.db();
+        if (db.external()) {
+            ds.setJdbcUrl(db.url());
+            ds.setUsername(db.user());
+            ds.setPassword(db.password());
+        } else {
+            var dir = props.dataDir().toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create data directory " + dir, e);
+            }
+            ds.setJdbcUrl("jdbc:h2:file:" + dir.resolve("larkspur")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            ds.setUsername("sa");
+            ds.setPassword("");
+        }
+        ds.setPoolName("larkspur");
+        return ds;
+    }
+}
