@@ -1,0 +1,93 @@
+package dev.larkspur.support;
+
+import dev.larkspur.LarkspurApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real Larkspur server on a random port, on its own database, with a clock the test controls.
+ * {@link #restart()} stops it and starts a new process-equivalent on the same data.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private final TestDatabase database;
+    private final MutableClock clock;
+    private final Map<String, Object> extra;
+    private ConfigurableApplicationContext context;
+
+    private TestServer(TestDatabase database, MutableClock clock, Map<String, Object> extra) {
+        this.database = database;
+        this.clock = clock;
+        this.extra = Map.copyOf(extra);
+        this.context = boot();
+    }
+
+    public static TestServer start() {
+        return start(Map.of());
+    }
+
+    /** Starts a server with extra Spring properties (e.g. {@code larkspur.rate-limit.per-second}). */
+    public static TestServer start(Map<String, Object> properties) {
+        try {
+            Path dir = Files.createTempDirectory("larkspur-it");
+            return new TestServer(TestDatabase.fresh(dir), MutableClock.startingNow(), properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ConfigurableApplicationContext boot() {
+        var props = new HashMap<String, Object>(database.properties());
+        props.put("server.port", "0");
+        props.put("larkspur.admin-token", ADMIN_TOKEN);
+        props.put("logging.level.root", "WARN");
+        props.putAll(extra);
+        // As command-line arguments, so that they win over application.yml like real settings do.
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(LarkspurApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .run(args);
+    }
+
+    /** Stops the server and starts it again on the same database and data directory. */
+    public void restart() {
+        context.close();
+        context = boot();
+    }
+
+    public String baseUrl() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public Path dataDir() {
+        return database.dataDir();
+    }
+
+    public Admin admin() {
+        return new Admin(baseUrl(), ADMIN_TOKEN);
+    }
+
+    public RawHttp http() {
+        return new RawHttp(baseUrl());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
