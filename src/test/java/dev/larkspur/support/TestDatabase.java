@@ -37,6 +37,19 @@ public record TestDatabase(String kind, Path dataDir, String schema) {
         return props;
     }
 
+    /** Drops the PostgreSQL schema, so that test runs leave nothing behind. */
+    public void drop() {
+        if (schema == null) {
+            return;
+        }
+        try (var c = DriverManager.getConnection(postgresUrl(), "postgres", "");
+                var s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test schema " + schema, e);
+        }
+    }
+
     private static String postgresUrl() {
         return System.getProperty("larkspur.it.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
     }

@@ -89,5 +89,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        database.drop();
     }
 }
