@@ -1,0 +1,56 @@
+package dev.larkspur.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+    private static RateLimiter limiter(boolean enabled, int perSecond, int perMinute) {
+        return new RateLimiter(new LarkspurProperties(
+                Path.of("."),
+                new LarkspurProperties.Database(null, null, null),
+                null,
+                null,
+                new LarkspurProperties.RateLimit(enabled, perSecond, perMinute)));
+    }
+
+    @Test
+    void allowsTheBudgetThenRefusesWithAResetTime() {
+        var limiter = limiter(true, 2, 100);
+        assertThat(limiter.check("cli_a", "GET /x").allowed()).isTrue();
+        assertThat(limiter.check("cli_a", "GET /x").allowed()).isTrue();
+        var third = limiter.check("cli_a", "GET /x");
+        assertThat(third.allowed()).isFalse();
+        assertThat(third.resetSeconds()).isBetween(1L, 1L);
+        assertThat(third.limit()).isEqualTo(2);
+    }
+
+    @Test
+    void budgetsArePerAppAndPerApi() {
+        var limiter = limiter(true, 1, 100);
+        assertThat(limiter.check("cli_a", "GET /x").allowed()).isTrue();
+        assertThat(limiter.check("cli_b", "GET /x").allowed()).isTrue();
+        assertThat(limiter.check("cli_a", "GET /y").allowed()).isTrue();
+        assertThat(limiter.check("cli_a", "GET /x").allowed()).isFalse();
+    }
+
+    @Test
+    void perMinuteBudgetHoldsEvenWhenPerSecondRemains() {
+        var limiter = limiter(true, 50, 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.check("cli_a", "GET /x").allowed()).isTrue();
+        }
+        var over = limiter.check("cli_a", "GET /x");
+        assertThat(over.allowed()).isFalse();
+        assertThat(over.resetSeconds()).isGreaterThan(1);
+    }
+
+    @Test
+    void disabledLimiterAllowsEverything() {
+        var limiter = limiter(false, 1, 1);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.check("cli_a", "GET /x").allowed()).isTrue();
+        }
+    }
+}
