@@ -16,6 +16,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -41,7 +42,8 @@ class ErrorMapping {
         return respond(parameterError(e, request), request);
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
+    /** No handler at all (outside {@code /open-apis}, whose fallback answers 404 or 501 itself). */
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ApiResponse<Void>> notFound(HttpServletRequest request) {
         return respond(new FeishuException(404, "404 page not found", 404), request);
     }
