@@ -5,7 +5,9 @@ import dev.larkspur.directory.internal.SecretHasher;
 import dev.larkspur.directory.internal.TenantRepository;
 import dev.larkspur.platform.Ids;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -101,6 +103,14 @@ public class AppService {
     public List<App> list(String tenantKey) {
         var tenant = tenants.findByKey(tenantKey).orElseThrow(() -> DirectoryErrors.notFound("tenant " + tenantKey));
         return apps.findByTenant(tenant.pk());
+    }
+
+    public Map<Long, String> botOpenIds(Collection<Long> appPks) {
+        return apps.botOpenIds(appPks);
+    }
+
+    public Map<Long, String> appIds(Collection<Long> appPks) {
+        return apps.appIds(appPks);
     }
 
     /** The app, if it exists and the secret is its own. */

@@ -18,11 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactService {
     private static final int MAX_LOOKUPS = 50;
     private final UserService users;
-    private final OpenIds openIds;
 
-    ContactService(UserService users, OpenIds openIds) {
+    ContactService(UserService users) {
         this.users = users;
-        this.openIds = openIds;
     }
 
     /** One entry of {@code user_list}: who an email or mobile belongs to, if anyone the app may see. */
@@ -66,12 +64,7 @@ public class ContactService {
 
     /** The id of each user as the caller sees it in the given id type. */
     public Map<Long, String> idsAsSeenBy(Caller caller, List<User> found, UserIdType type) {
-        var pks = found.stream().map(User::pk).toList();
-        return switch (type) {
-            case OPEN_ID -> openIds.of(caller.appPk(), pks);
-            case UNION_ID -> found.stream().collect(Collectors.toMap(User::pk, User::unionId, (a, b) -> a));
-            case USER_ID -> found.stream().collect(Collectors.toMap(User::pk, User::userId, (a, b) -> a));
-        };
+        return users.idsAsSeenBy(caller.appPk(), found, type);
     }
 
     private static List<User> visible(List<User> found, boolean includeResigned) {

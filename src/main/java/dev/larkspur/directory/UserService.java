@@ -6,10 +6,15 @@ import dev.larkspur.directory.internal.UserRepository;
 import dev.larkspur.platform.Ids;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,8 +115,44 @@ public class UserService {
     }
 
     /** For operators: the user's open_id in every app of its tenant, by {@code app_id}. */
-    public java.util.Map<String, String> openIdsByApp(User user) {
+    public Map<String, String> openIdsByApp(User user) {
         return users.openIdsByApp(user.pk());
+    }
+
+    /**
+     * Many users by ids of one type, as the app names them, in one query. The map is keyed by the
+     * id given; ids that name no one in the tenant are absent.
+     */
+    public Map<String, User> resolveAll(long appPk, long tenantPk, UserIdType type, Collection<String> ids) {
+        var distinct = new LinkedHashSet<>(ids);
+        List<User> found =
+                switch (type) {
+                    case OPEN_ID -> users.findByOpenIds(appPk, tenantPk, distinct);
+                    case UNION_ID -> users.findByIds(tenantPk, "union_id", distinct);
+                    case USER_ID -> users.findByIds(tenantPk, "user_id", distinct);
+                };
+        var result = new HashMap<String, User>();
+        if (type == UserIdType.OPEN_ID) {
+            var openIdsByPk = openIds.of(appPk, found.stream().map(User::pk).toList());
+            found.forEach(u -> result.put(openIdsByPk.get(u.pk()), u));
+        } else {
+            found.forEach(u -> result.put(type == UserIdType.UNION_ID ? u.unionId() : u.userId(), u));
+        }
+        return result;
+    }
+
+    public List<User> findByPks(Collection<Long> pks) {
+        return users.findByPks(pks);
+    }
+
+    /** The id of each user as the app sees it in the given id type, keyed by user pk. */
+    public Map<Long, String> idsAsSeenBy(long appPk, Collection<User> found, UserIdType type) {
+        var pks = found.stream().map(User::pk).toList();
+        return switch (type) {
+            case OPEN_ID -> openIds.of(appPk, pks);
+            case UNION_ID -> found.stream().collect(Collectors.toMap(User::pk, User::unionId, (a, b) -> a));
+            case USER_ID -> found.stream().collect(Collectors.toMap(User::pk, User::userId, (a, b) -> a));
+        };
     }
 
     public List<User> findByEmails(long tenantPk, List<String> emails) {

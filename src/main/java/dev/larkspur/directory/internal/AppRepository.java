@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +68,34 @@ public class AppRepository {
                 .map(stored -> withScopes(
                         stored.app(), scopesByApp.getOrDefault(stored.app().pk(), Set.of())))
                 .toList();
+    }
+
+    /** The bots' own open_ids, by app pk. */
+    public Map<Long, String> botOpenIds(Collection<Long> pks) {
+        var result = new HashMap<Long, String>();
+        if (pks.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select id, bot_open_id from app where id in (:pks)")
+                .param("pks", pks)
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getString(2));
+                });
+        return result;
+    }
+
+    /** App ids by pk. */
+    public Map<Long, String> appIds(Collection<Long> pks) {
+        var result = new HashMap<Long, String>();
+        if (pks.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select id, app_id from app where id in (:pks)")
+                .param("pks", pks)
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getString(2));
+                });
+        return result;
     }
 
     public List<Long> pksOfTenant(long tenantPk) {

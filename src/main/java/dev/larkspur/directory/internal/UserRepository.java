@@ -66,6 +66,45 @@ public class UserRepository {
                 tenantPk);
     }
 
+    /** Users by many ids of one kind at once: {@code column} is user_id or union_id. */
+    public List<User> findByIds(long tenantPk, String column, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        if (!column.equals("user_id") && !column.equals("union_id")) {
+            throw new IllegalArgumentException(column);
+        }
+        return withDepartments(jdbc.sql(SELECT + " where u.tenant_id = :tenant and u." + column + " in (:ids)")
+                .param("tenant", tenantPk)
+                .param("ids", ids)
+                .query(UserRepository::map)
+                .list());
+    }
+
+    /** Users an app knows by these open_ids, in its tenant. */
+    public List<User> findByOpenIds(long appPk, long tenantPk, Collection<String> openIds) {
+        if (openIds.isEmpty()) {
+            return List.of();
+        }
+        return withDepartments(jdbc.sql(SELECT + " join app_user au on au.user_id = u.id"
+                        + " where au.app_id = :app and au.open_id in (:ids) and u.tenant_id = :tenant")
+                .param("app", appPk)
+                .param("ids", openIds)
+                .param("tenant", tenantPk)
+                .query(UserRepository::map)
+                .list());
+    }
+
+    public List<User> findByPks(Collection<Long> pks) {
+        if (pks.isEmpty()) {
+            return List.of();
+        }
+        return withDepartments(jdbc.sql(SELECT + " where u.id in (:pks)")
+                .param("pks", pks)
+                .query(UserRepository::map)
+                .list());
+    }
+
     public List<User> findByEmails(long tenantPk, Collection<String> emails) {
         if (emails.isEmpty()) {
             return List.of();

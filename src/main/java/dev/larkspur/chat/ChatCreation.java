@@ -1,0 +1,170 @@
+package dev.larkspur.chat;
+
+import dev.larkspur.chat.internal.ChatRepository;
+import dev.larkspur.chat.internal.CreateRequestRepository;
+import dev.larkspur.chat.internal.MemberRepository;
+import dev.larkspur.directory.App;
+import dev.larkspur.directory.User;
+import dev.larkspur.directory.UserIdType;
+import dev.larkspur.platform.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creating group chats (spec/group.md §2.1): the creating bot joins, owns the chat unless an
+ * {@code owner_id} is given, and brings the listed users and bots. With a {@code uuid}, repeated
+ * requests within 10 hours return the first chat, also when they race.
+ */
+@Service
+public class ChatCreation {
+    static final Duration UUID_WINDOW = Duration.ofHours(10);
+    static final int MAX_USERS_PER_CALL = 50;
+    static final int MAX_BOTS_PER_CALL = 5;
+    static final int MAX_BOTS_PER_CHAT = 15;
+
+    private final ChatRepository chats;
+    private final MemberRepository members;
+    private final CreateRequestRepository requests;
+    private final ChatIds ids;
+    private final ChatEvents events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ChatCreation(
+            ChatRepository chats,
+            MemberRepository members,
+            CreateRequestRepository requests,
+            ChatIds ids,
+            ChatEvents events,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.chats = chats;
+        this.members = members;
+        this.requests = requests;
+        this.ids = ids;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Chat create(Actor actor, UserIdType idType, NewChat request) {
+        if (!actor.caller().botEnabled()) {
+            throw ChatErrors.botAbilityOff();
+        }
+        String uuid = request.uuid();
+        if (uuid != null && uuid.length() > 50) {
+            throw ChatErrors.invalidParam("uuid is longer than 50 characters");
+        }
+        if (uuid == null || uuid.isEmpty()) {
+            return tx.execute(status -> insert(actor, idType, request));
+        }
+        String ownerKey = request.ownerId() == null ? "" : idType.wireName() + ":" + request.ownerId();
+        long appPk = actor.appPk();
+        try {
+            return tx.execute(status -> {
+                long now = clock.millis();
+                var done = requests.chatOf(appPk, uuid, ownerKey, now);
+                if (done.isPresent()) {
+                    return chats.findByPk(done.get()).orElseThrow();
+                }
+                requests.deleteExpired(appPk, uuid, ownerKey, now);
+                requests.claim(appPk, uuid, ownerKey, now + UUID_WINDOW.toMillis());
+                var chat = insert(actor, idType, request);
+                requests.complete(appPk, uuid, ownerKey, chat.pk());
+                return chat;
+            });
+        } catch (DuplicateKeyException raced) {
+            // Another request with the same uuid committed first (or is still running).
+            return tx.execute(status -> requests.chatOf(appPk, uuid, ownerKey, clock.millis())
+                    .flatMap(chats::findByPk)
+                    .orElseThrow(ChatErrors::beingCreated));
+        }
+    }
+
+    private Chat insert(Actor actor, UserIdType idType, NewChat request) {
+        var settings = SettingRules.merge(SettingRules.defaults(), request.settings());
+        if (request.chatMode() != null && !request.chatMode().equals(Chat.GROUP)) {
+            throw ChatErrors.invalidParam("chat_mode must be group");
+        }
+        if (settings.name() == null || settings.name().isBlank()) {
+            settings = SettingRules.merge(settings, namedOnly("(无主题)"));
+        }
+        var userIds = distinct(request.userIdList());
+        var botIds = distinct(request.botIdList());
+        botIds.remove(actor.caller().appId());
+        if (userIds.size() > MAX_USERS_PER_CALL) {
+            throw ChatErrors.invalidParam("user_id_list has more than 50 ids");
+        }
+        if (botIds.size() > MAX_BOTS_PER_CALL) {
+            throw ChatErrors.invalidParam("bot_id_list has more than 5 ids");
+        }
+        var wanted = new LinkedHashSet<>(userIds);
+        if (request.ownerId() != null) {
+            wanted.add(request.ownerId());
+        }
+        var found = ids.users(actor.caller(), idType, wanted);
+        var missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw ChatErrors.unavailableIds("invalid user ids: " + missing);
+        }
+        var bots = ids.bots(actor.caller(), botIds);
+        if (bots.size() < botIds.size()) {
+            throw ChatErrors.botNotFound();
+        }
+        User owner = request.ownerId() == null ? null : found.get(request.ownerId());
+        long now = clock.millis();
+        var draft = new Chat(
+                0,
+                "oc_" + Ids.hex(32),
+                actor.caller().tenantPk(),
+                Chat.GROUP,
+                settings,
+                owner == null ? null : owner.pk(),
+                owner == null ? actor.appPk() : null,
+                actor.appPk(),
+                "normal",
+                false,
+                0,
+                0,
+                null,
+                null,
+                now,
+                now);
+        long pk = chats.insert(draft);
+        var people = new ArrayList<User>();
+        userIds.stream().map(found::get).forEach(people::add);
+        if (owner != null && !people.contains(owner)) {
+            people.add(0, owner);
+        }
+        var userPks = people.stream().map(User::pk).toList();
+        var botPks = new ArrayList<Long>();
+        botPks.add(actor.appPk());
+        bots.values().stream().map(App::pk).forEach(botPks::add);
+        members.insertUsers(pk, userPks, now);
+        members.insertBots(pk, botPks, now);
+        chats.addToCounts(pk, userPks.size(), botPks.size());
+        if (owner != null && request.setBotManager()) {
+            members.setManager(pk, "app_id", List.of(actor.appPk()), true);
+        }
+        var chat = chats.findByPk(pk).orElseThrow();
+        events.usersAdded(chat, actor, people);
+        events.botsAdded(chat, actor, botPks.subList(1, botPks.size()));
+        return chat;
+    }
+
+    private static ChatSettings namedOnly(String name) {
+        return new ChatSettings(
+                name, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    private static List<String> distinct(List<String> ids) {
+        return ids == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(ids));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.larkspur.chat;
+
+import dev.larkspur.directory.User;
+import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.NewEvent;
+import dev.larkspur.event.Outbox;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Builds the {@code im.chat.*} event bodies of spec/group.md §3 and appends them to the outbox. */
+@Component
+public class ChatEvents {
+    public static final String UPDATED = "im.chat.updated_v1";
+    public static final String DISBANDED = "im.chat.disbanded_v1";
+    public static final String USER_ADDED = "im.chat.member.user.added_v1";
+    public static final String USER_DELETED = "im.chat.member.user.deleted_v1";
+    public static final String BOT_ADDED = "im.chat.member.bot.added_v1";
+    public static final String BOT_DELETED = "im.chat.member.bot.deleted_v1";
+
+    private final Outbox outbox;
+
+    ChatEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void usersAdded(Chat chat, Actor actor, Collection<User> users) {
+        if (!users.isEmpty()) {
+            outbox.append(new NewEvent(USER_ADDED, chat.tenantPk(), chat.pk(), null, withUsers(chat, actor, users)));
+        }
+    }
+
+    public void usersDeleted(Chat chat, Actor actor, Collection<User> users) {
+        if (!users.isEmpty()) {
+            outbox.append(new NewEvent(USER_DELETED, chat.tenantPk(), chat.pk(), null, withUsers(chat, actor, users)));
+        }
+    }
+
+    /** Only the bot that was added receives it (spec/group.md §3.4). */
+    public void botsAdded(Chat chat, Actor actor, Collection<Long> appPks) {
+        appPks.forEach(
+                app -> outbox.append(new NewEvent(BOT_ADDED, chat.tenantPk(), chat.pk(), app, base(chat, actor))));
+    }
+
+    public void botsDeleted(Chat chat, Actor actor, Collection<Long> appPks) {
+        appPks.forEach(
+                app -> outbox.append(new NewEvent(BOT_DELETED, chat.tenantPk(), chat.pk(), app, base(chat, actor))));
+    }
+
+    public void disbanded(Chat chat, Actor actor) {
+        outbox.append(new NewEvent(DISBANDED, chat.tenantPk(), chat.pk(), null, base(chat, actor)));
+    }
+
+    /** {@code before} and {@code after} hold only the fields that changed, as chat_change objects. */
+    public void updated(
+            Chat chat, Actor actor, Map<String, Object> before, Map<String, Object> after, Object moderators) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("chat_id", chat.chatId());
+        body.put("operator_id", operator(actor));
+        body.put("external", chat.external());
+        body.put("operator_tenant_key", actor.caller().tenantKey());
+        body.put("after_change", after);
+        body.put("before_change", before);
+        if (moderators != null) {
+            body.put("moderator_list", moderators);
+        }
+        outbox.append(new NewEvent(UPDATED, chat.tenantPk(), chat.pk(), null, body));
+    }
+
+    public static Map<String, Object> operator(Actor actor) {
+        return actor.isUser() ? EventRefs.user(actor.userPk()) : EventRefs.bot(actor.appPk());
+    }
+
+    private static Map<String, Object> base(Chat chat, Actor actor) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("chat_id", chat.chatId());
+        body.put("operator_id", operator(actor));
+        body.put("external", chat.external());
+        body.put("operator_tenant_key", actor.caller().tenantKey());
+        body.put("name", chat.settings().name() == null ? "" : chat.settings().name());
+        if (chat.settings().i18nNames() != null) {
+            body.put("i18n_names", chat.settings().i18nNames());
+        }
+        return body;
+    }
+
+    private static Map<String, Object> withUsers(Chat chat, Actor actor, Collection<User> users) {
+        var body = base(chat, actor);
+        List<Map<String, Object>> list = users.stream()
+                .map(u -> Map.<String, Object>of(
+                        "name", u.name(), "tenant_key", actor.caller().tenantKey(), "user_id", EventRefs.user(u.pk())))
+                .toList();
+        body.put("users", list);
+        return body;
+    }
+}

@@ -1,0 +1,267 @@
+package dev.larkspur.chat.internal;
+
+import dev.larkspur.chat.Chat;
+import dev.larkspur.chat.ChatSettings;
+import dev.larkspur.chat.RestrictedMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class ChatRepository {
+    static final String COLUMNS = "c.id, c.chat_id, c.tenant_id, c.chat_mode, c.chat_type, c.name, c.description,"
+            + " c.i18n_names, c.avatar, c.owner_user_id, c.owner_app_id, c.creator_app_id, c.add_member_permission,"
+            + " c.share_card_permission, c.at_all_permission, c.edit_permission, c.group_message_type,"
+            + " c.join_message_visibility, c.leave_message_visibility, c.membership_approval,"
+            + " c.moderation_permission, c.urgent_setting, c.video_conference_setting, c.hide_member_count_setting,"
+            + " c.restricted_mode_setting, c.chat_status, c.external, c.user_count, c.bot_count, c.p2p_user_id,"
+            + " c.p2p_app_id, c.created_at, c.last_active_at";
+    private static final TypeReference<Map<String, String>> I18N = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ChatRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long insert(Chat c) {
+        var s = c.settings();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into chat (chat_id, tenant_id, chat_mode, chat_type, name, description, i18n_names, avatar,"
+                        + " owner_user_id, owner_app_id, creator_app_id, add_member_permission, share_card_permission,"
+                        + " at_all_permission, edit_permission, group_message_type, join_message_visibility,"
+                        + " leave_message_visibility, membership_approval, moderation_permission, urgent_setting,"
+                        + " video_conference_setting, hide_member_count_setting, restricted_mode_setting, chat_status,"
+                        + " external, user_count, bot_count, p2p_user_id, p2p_app_id, created_at, last_active_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?)")
+                .params(
+                        c.chatId(),
+                        c.tenantPk(),
+                        c.chatMode(),
+                        s.chatType(),
+                        s.name(),
+                        s.description(),
+                        s.i18nNames() == null ? null : json.writeValueAsString(s.i18nNames()),
+                        s.avatar(),
+                        c.ownerUserPk(),
+                        c.ownerAppPk(),
+                        c.creatorAppPk(),
+                        s.addMemberPermission(),
+                        s.shareCardPermission(),
+                        s.atAllPermission(),
+                        s.editPermission(),
+                        s.groupMessageType(),
+                        s.joinMessageVisibility(),
+                        s.leaveMessageVisibility(),
+                        s.membershipApproval(),
+                        s.moderationPermission(),
+                        s.urgentSetting(),
+                        s.videoConferenceSetting(),
+                        s.hideMemberCountSetting(),
+                        json.writeValueAsString(s.restrictedModeSetting()),
+                        c.chatStatus(),
+                        c.external(),
+                        c.userCount(),
+                        c.botCount(),
+                        c.p2pUserPk(),
+                        c.p2pAppPk(),
+                        c.createdAt(),
+                        c.lastActiveAt())
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Writes the settings and owner of a chat. */
+    public void updateSettings(Chat c) {
+        var s = c.settings();
+        jdbc.sql("update chat set chat_type = ?, name = ?, description = ?, i18n_names = ?, avatar = ?,"
+                        + " owner_user_id = ?, owner_app_id = ?, add_member_permission = ?, share_card_permission = ?,"
+                        + " at_all_permission = ?, edit_permission = ?, group_message_type = ?,"
+                        + " join_message_visibility = ?, leave_message_visibility = ?, membership_approval = ?,"
+                        + " moderation_permission = ?, urgent_setting = ?, video_conference_setting = ?,"
+                        + " hide_member_count_setting = ?, restricted_mode_setting = ? where id = ?")
+                .params(
+                        s.chatType(),
+                        s.name(),
+                        s.description(),
+                        s.i18nNames() == null ? null : json.writeValueAsString(s.i18nNames()),
+                        s.avatar(),
+                        c.ownerUserPk(),
+                        c.ownerAppPk(),
+                        s.addMemberPermission(),
+                        s.shareCardPermission(),
+                        s.atAllPermission(),
+                        s.editPermission(),
+                        s.groupMessageType(),
+                        s.joinMessageVisibility(),
+                        s.leaveMessageVisibility(),
+                        s.membershipApproval(),
+                        s.moderationPermission(),
+                        s.urgentSetting(),
+                        s.videoConferenceSetting(),
+                        s.hideMemberCountSetting(),
+                        json.writeValueAsString(s.restrictedModeSetting()),
+                        c.pk())
+                .update();
+    }
+
+    public void setStatus(long pk, String status) {
+        jdbc.sql("update chat set chat_status = ? where id = ?")
+                .params(status, pk)
+                .update();
+    }
+
+    public void setOwner(long pk, Long userPk, Long appPk) {
+        jdbc.sql("update chat set owner_user_id = ?, owner_app_id = ? where id = ?")
+                .params(userPk, appPk, pk)
+                .update();
+    }
+
+    /** Adjusts the denormalised member counts in the same transaction as the membership change. */
+    public void addToCounts(long pk, int users, int bots) {
+        jdbc.sql("update chat set user_count = user_count + ?, bot_count = bot_count + ? where id = ?")
+                .params(users, bots, pk)
+                .update();
+    }
+
+    public void touch(long pk, long now) {
+        jdbc.sql("update chat set last_active_at = ? where id = ?")
+                .params(now, pk)
+                .update();
+    }
+
+    public Optional<Chat> findByChatId(String chatId) {
+        return jdbc.sql("select " + COLUMNS + " from chat c where c.chat_id = ?")
+                .param(chatId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Locks the chat row for the rest of the transaction: membership changes serialise per chat. */
+    public Optional<Chat> lockByChatId(String chatId) {
+        return jdbc.sql("select " + COLUMNS + " from chat c where c.chat_id = ? for update")
+                .param(chatId)
+                .query(this::map)
+                .optional();
+    }
+
+    public Optional<Chat> findByPk(long pk) {
+        return jdbc.sql("select " + COLUMNS + " from chat c where c.id = ?")
+                .param(pk)
+                .query(this::map)
+                .optional();
+    }
+
+    public Optional<Chat> findP2p(long appPk, long userPk) {
+        return jdbc.sql("select " + COLUMNS + " from chat c where c.p2p_app_id = ? and c.p2p_user_id = ?")
+                .params(appPk, userPk)
+                .query(this::map)
+                .optional();
+    }
+
+    /**
+     * Group chats the member (a bot by app pk, or a user by user pk) is in, oldest first, after the
+     * keyset position {@code afterPk}.
+     */
+    public List<Chat> pageByCreation(String memberColumn, long memberPk, long afterPk, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from chat_member m join chat c on c.id = m.chat_id where m."
+                        + memberColumn(memberColumn) + " = ? and c.chat_mode <> 'p2p' and c.chat_status = 'normal'"
+                        + " and c.id > ? order by c.id limit ?")
+                .params(memberPk, afterPk, limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** As {@link #pageByCreation}, most recently active first; the keyset is (last_active_at, id). */
+    public List<Chat> pageByActivity(String memberColumn, long memberPk, long beforeActive, long beforePk, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from chat_member m join chat c on c.id = m.chat_id where m."
+                        + memberColumn(memberColumn) + " = ? and c.chat_mode <> 'p2p' and c.chat_status = 'normal'"
+                        + " and (c.last_active_at < ? or (c.last_active_at = ? and c.id < ?))"
+                        + " order by c.last_active_at desc, c.id desc limit ?")
+                .params(memberPk, beforeActive, beforeActive, beforePk, limit)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * Group chats of the tenant that the member is in or that are public, whose name, i18n names or
+     * a member's name contains {@code needle} (lower case), oldest first after {@code afterPk}.
+     */
+    public List<Chat> search(
+            long tenantPk, String memberColumn, long memberPk, String needle, long afterPk, int limit) {
+        String col = memberColumn(memberColumn);
+        String like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("select " + COLUMNS + " from chat c where c.tenant_id = :tenant and c.chat_mode <> 'p2p'"
+                        + " and c.chat_status = 'normal' and c.id > :after"
+                        + " and (c.chat_type = 'public' or exists (select 1 from chat_member m where m.chat_id = c.id"
+                        + " and m." + col + " = :member))"
+                        + " and (lower(c.name) like :q escape '\\' or lower(c.i18n_names) like :q escape '\\'"
+                        + " or exists (select 1 from chat_member m2 join directory_user u on u.id = m2.user_id"
+                        + " where m2.chat_id = c.id and lower(u.name) like :q escape '\\'))"
+                        + " order by c.id limit :limit")
+                .param("tenant", tenantPk)
+                .param("after", afterPk)
+                .param("member", memberPk)
+                .param("q", like)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    private static String memberColumn(String column) {
+        if (!column.equals("user_id") && !column.equals("app_id")) {
+            throw new IllegalArgumentException(column);
+        }
+        return column;
+    }
+
+    private Chat map(ResultSet rs, int row) throws SQLException {
+        String i18n = rs.getString("i18n_names");
+        var settings = new ChatSettings(
+                rs.getString("name"),
+                rs.getString("description"),
+                i18n == null ? null : json.readValue(i18n, I18N),
+                rs.getString("avatar"),
+                rs.getString("chat_type"),
+                rs.getString("add_member_permission"),
+                rs.getString("share_card_permission"),
+                rs.getString("at_all_permission"),
+                rs.getString("edit_permission"),
+                rs.getString("group_message_type"),
+                rs.getString("join_message_visibility"),
+                rs.getString("leave_message_visibility"),
+                rs.getString("membership_approval"),
+                rs.getString("moderation_permission"),
+                rs.getString("urgent_setting"),
+                rs.getString("video_conference_setting"),
+                rs.getString("hide_member_count_setting"),
+                json.readValue(rs.getString("restricted_mode_setting"), RestrictedMode.class));
+        return new Chat(
+                rs.getLong("id"),
+                rs.getString("chat_id"),
+                rs.getLong("tenant_id"),
+                rs.getString("chat_mode"),
+                settings,
+                rs.getObject("owner_user_id", Long.class),
+                rs.getObject("owner_app_id", Long.class),
+                rs.getObject("creator_app_id", Long.class),
+                rs.getString("chat_status"),
+                rs.getBoolean("external"),
+                rs.getInt("user_count"),
+                rs.getInt("bot_count"),
+                rs.getObject("p2p_user_id", Long.class),
+                rs.getObject("p2p_app_id", Long.class),
+                rs.getLong("created_at"),
+                rs.getLong("last_active_at"));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.larkspur.event;
+
+import dev.larkspur.directory.App;
+import dev.larkspur.directory.AppService;
+import dev.larkspur.directory.Scopes;
+import dev.larkspur.directory.User;
+import dev.larkspur.directory.UserIdType;
+import dev.larkspur.directory.UserService;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a recorded event into the schema 2.0 envelope one app receives (spec/group.md §3.1): its
+ * app_id and tenant_key in the header, people as that app's ids ({@code user_id} only with the
+ * employee-id scope), {@code create_time} as a millisecond string.
+ */
+@Component
+public class EventRenderer {
+    private final UserService users;
+    private final AppService apps;
+    private final JsonMapper json;
+
+    EventRenderer(UserService users, AppService apps, JsonMapper json) {
+        this.users = users;
+        this.apps = apps;
+        this.json = json;
+    }
+
+    public ObjectNode render(StoredEvent event, App receiver, String verificationToken) {
+        JsonNode body = json.readTree(event.payload());
+        var userPks = new HashSet<Long>();
+        var botPks = new HashSet<Long>();
+        collect(body, userPks, botPks);
+        Map<Long, User> byPk =
+                users.findByPks(userPks).stream().collect(Collectors.toMap(User::pk, Function.identity()));
+        Map<Long, String> openIds = users.idsAsSeenBy(receiver.pk(), byPk.values(), UserIdType.OPEN_ID);
+        Map<Long, String> botOpenIds = apps.botOpenIds(botPks);
+        boolean withUserId = receiver.scopes().contains(Scopes.EMPLOYEE_ID_READ);
+
+        var envelope = json.createObjectNode();
+        envelope.put("schema", "2.0");
+        var header = envelope.putObject("header");
+        header.put("event_id", event.eventId());
+        header.put("event_type", event.eventType());
+        header.put("create_time", String.valueOf(event.createdAt()));
+        header.put("token", verificationToken == null ? "" : verificationToken);
+        header.put("app_id", receiver.appId());
+        header.put("tenant_key", receiver.tenantKey());
+        envelope.set("event", replace(body, byPk, openIds, botOpenIds, withUserId));
+        return envelope;
+    }
+
+    private static void collect(JsonNode node, Set<Long> userPks, Set<Long> botPks) {
+        if (node.isObject()) {
+            if (node.has(EventRefs.USER)) {
+                userPks.add(node.get(EventRefs.USER).asLong());
+            } else if (node.has(EventRefs.BOT)) {
+                botPks.add(node.get(EventRefs.BOT).asLong());
+            } else {
+                node.values().forEach(child -> collect(child, userPks, botPks));
+            }
+        } else if (node.isArray()) {
+            node.values().forEach(child -> collect(child, userPks, botPks));
+        }
+    }
+
+    private JsonNode replace(
+            JsonNode node,
+            Map<Long, User> byPk,
+            Map<Long, String> openIds,
+            Map<Long, String> botOpenIds,
+            boolean withUserId) {
+        if (node.isObject()) {
+            if (node.has(EventRefs.USER)) {
+                long pk = node.get(EventRefs.USER).asLong();
+                var id = json.createObjectNode();
+                var user = byPk.get(pk);
+                id.put("union_id", user == null ? "" : user.unionId());
+                if (withUserId && user != null) {
+                    id.put("user_id", user.userId());
+                }
+                id.put("open_id", openIds.getOrDefault(pk, ""));
+                return id;
+            }
+            if (node.has(EventRefs.BOT)) {
+                var id = json.createObjectNode();
+                id.put(
+                        "open_id",
+                        botOpenIds.getOrDefault(node.get(EventRefs.BOT).asLong(), ""));
+                return id;
+            }
+            ObjectNode copy = json.createObjectNode();
+            node.properties()
+                    .forEach(e -> copy.set(e.getKey(), replace(e.getValue(), byPk, openIds, botOpenIds, withUserId)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = json.createArrayNode();
+            node.values().forEach(child -> copy.add(replace(child, byPk, openIds, botOpenIds, withUserId)));
+            return copy;
+        }
+        return node;
+    }
+}
