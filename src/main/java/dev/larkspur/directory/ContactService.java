@@ -41,7 +41,12 @@ public class ContactService {
         if (wantedMobiles.size() > MAX_LOOKUPS) {
             throw FeishuErrors.fieldValidation("mobiles", String.valueOf(wantedMobiles.size()), "at most 50 mobiles");
         }
-        var byEmail = visible(users.findByEmails(caller.tenantPk(), wantedEmails), includeResigned).stream()
+        var byEmail = visible(
+                        users.findByEmails(
+                                caller.tenantPk(),
+                                wantedEmails.stream().map(Emails::normalize).toList()),
+                        includeResigned)
+                .stream()
                 .collect(Collectors.toMap(User::email, Function.identity(), (a, b) -> a));
         var byMobile = visible(
                         users.findByMobiles(
@@ -51,7 +56,7 @@ public class ContactService {
                 .stream()
                 .collect(Collectors.toMap(User::mobile, Function.identity(), (a, b) -> a));
         var result = new ArrayList<IdLookup>();
-        wantedEmails.forEach(e -> result.add(new IdLookup(e, null, byEmail.get(e))));
+        wantedEmails.forEach(e -> result.add(new IdLookup(e, null, byEmail.get(Emails.normalize(e)))));
         wantedMobiles.forEach(m -> result.add(new IdLookup(null, m, byMobile.get(Mobiles.normalize(m)))));
         return result;
     }

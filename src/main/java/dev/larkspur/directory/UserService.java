@@ -60,7 +60,7 @@ public class UserService {
                 Ids.unionId(),
                 spec.name().strip(),
                 spec.enName(),
-                spec.email(),
+                Emails.normalize(spec.email()),
                 Mobiles.normalize(spec.mobile()),
                 clock.millis());
         users.replaceDepartments(pk, departmentPks(tenant.pk(), spec.departmentIds()));
@@ -78,11 +78,12 @@ public class UserService {
         }
         var user = existing.get();
         String mobile = Mobiles.normalize(spec.mobile());
+        String email = Emails.normalize(spec.email());
         if (!Objects.equals(user.name(), spec.name())
                 || !Objects.equals(user.enName(), spec.enName())
-                || !Objects.equals(user.email(), spec.email())
+                || !Objects.equals(user.email(), email)
                 || !Objects.equals(user.mobile(), mobile)) {
-            users.updateProfile(user.pk(), spec.name(), spec.enName(), spec.email(), mobile);
+            users.updateProfile(user.pk(), spec.name(), spec.enName(), email, mobile);
         }
         return users.findByUserId(tenant.pk(), spec.userId()).orElseThrow();
     }

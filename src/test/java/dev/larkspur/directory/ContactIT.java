@@ -105,6 +105,19 @@ class ContactIT {
     }
 
     @Test
+    void emailMatchesWithoutRegardToCaseAndIsEchoedAsSent() throws Exception {
+        var t = newTenant();
+        t.user(Map.of("name", "Cas", "user_id", "cas", "email", "Cas.Upper@Contact.Test"));
+
+        var list = resolve(t.client(), List.of("cas.upper@contact.test", "CAS.UPPER@CONTACT.TEST"), null);
+
+        assertThat(list)
+                .extracting(UserContactInfo::getEmail)
+                .containsExactly("cas.upper@contact.test", "CAS.UPPER@CONTACT.TEST");
+        assertThat(list).extracting(UserContactInfo::getUserId).containsOnly(t.openIdOf("cas"));
+    }
+
+    @Test
     void mainlandMobileMatchesWithOrWithoutCountryCode() throws Exception {
         var t = newTenant();
         t.user(Map.of("name", "Bare", "user_id", "bare", "mobile", "13800000001"));
