@@ -1,0 +1,89 @@
+package dev.larkspur.message;
+
+import dev.larkspur.platform.FeishuException;
+
+/** The message domain's Feishu codes (spec/message.md §6); HTTP 400. */
+public final class MessageErrors {
+    private MessageErrors() {}
+
+    public static FeishuException of(int code, String msg) {
+        return new FeishuException(code, msg, 400);
+    }
+
+    /** 230001 with one of the documented {@code ext=} details (spec/message.md §6.2). */
+    public static FeishuException invalid(String ext) {
+        return of(230001, "Your request contains an invalid request parameter, ext=" + ext);
+    }
+
+    public static FeishuException invalidContent(String detail) {
+        return invalid("invalid message content. " + detail);
+    }
+
+    public static FeishuException botNotInChat() {
+        return of(230002, "The bot is not in the chat.");
+    }
+
+    public static FeishuException botAbilityOff() {
+        return of(230006, "Bot ability is not activated.");
+    }
+
+    public static FeishuException recalled() {
+        return of(230011, "The message was recalled.");
+    }
+
+    public static FeishuException noAvailability() {
+        return of(230013, "Bot has NO availability to this user.");
+    }
+
+    public static FeishuException p2pNotShareable() {
+        return of(230015, "P2P chat can NOT be shared.");
+    }
+
+    public static FeishuException blockedBySettings() {
+        return of(230018, "These operations are NOT allowed at current group settings.");
+    }
+
+    public static FeishuException tooLong() {
+        return of(230025, "The length of the message content reaches its limit.");
+    }
+
+    public static FeishuException cannotRecall() {
+        return of(230026, "No permission to recall this message.");
+    }
+
+    public static FeishuException receiveIdInvalid() {
+        return of(230034, "The receive_id is invalid.");
+    }
+
+    public static FeishuException noSendPermission() {
+        return of(230035, "Send Message Permission deny.");
+    }
+
+    public static FeishuException crossTenant() {
+        return of(230038, "Cross tenant p2p chat operate forbid.");
+    }
+
+    public static FeishuException beingSent() {
+        return of(230049, "The message is being sent.");
+    }
+
+    public static FeishuException invisible() {
+        return of(230050, "The message is invisible to the operator.");
+    }
+
+    public static FeishuException typeNotSupported() {
+        return of(230054, "This operation is not supported for this message type.");
+    }
+
+    public static FeishuException notSender() {
+        return of(230071, "The operator is not the sender of the message.");
+    }
+
+    public static FeishuException editLimit() {
+        return of(230072, "The message has reached the number of times it can be edited.");
+    }
+
+    public static FeishuException chatDissolved() {
+        return of(232009, "Your request specifies a chat which has already been dissolved.");
+    }
+}

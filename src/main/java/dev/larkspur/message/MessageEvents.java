@@ -1,0 +1,76 @@
+package dev.larkspur.message;
+
+import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.NewEvent;
+import dev.larkspur.event.Outbox;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Builds the {@code im.message.*} event bodies of spec/message.md §5 and appends them to the outbox. */
+@Component
+public class MessageEvents {
+    public static final String RECEIVED = "im.message.receive_v1";
+    public static final String RECALLED = "im.message.recalled_v1";
+
+    private final Outbox outbox;
+
+    MessageEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * Recorded for every message; fan-out decides which bots receive it (p2p, @mentions, the
+     * group-message scope) and never echoes a bot's own message to it.
+     */
+    public void received(Message m, String senderTenantKey) {
+        var sender = new LinkedHashMap<String, Object>();
+        sender.put(
+                "sender_id",
+                m.senderUserPk() != null ? EventRefs.user(m.senderUserPk()) : EventRefs.bot(m.senderAppPk()));
+        sender.put("sender_type", m.senderUserPk() != null ? "user" : "app");
+        sender.put("tenant_key", senderTenantKey);
+        var message = new LinkedHashMap<String, Object>();
+        message.put("message_id", m.messageId());
+        putIfPresent(message, "root_id", m.rootId());
+        putIfPresent(message, "parent_id", m.parentId());
+        message.put("create_time", String.valueOf(m.createdAt()));
+        message.put("update_time", String.valueOf(m.updatedAt()));
+        message.put("chat_id", m.chatId());
+        putIfPresent(message, "thread_id", m.threadId());
+        message.put("chat_type", "p2p".equals(m.chatMode()) ? "p2p" : "group");
+        message.put("message_type", m.msgType());
+        message.put("content", m.content());
+        if (!m.mentions().isEmpty()) {
+            List<Map<String, Object>> mentions = m.mentions().stream()
+                    .map(x -> Map.<String, Object>of(
+                            "key", x.key(),
+                            "id", x.userPk() != null ? EventRefs.user(x.userPk()) : EventRefs.bot(x.appPk()),
+                            "mentioned_type", x.userPk() != null ? "user" : "bot",
+                            "name", x.name() == null ? "" : x.name(),
+                            "tenant_key", senderTenantKey))
+                    .toList();
+            message.put("mentions", mentions);
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("sender", sender);
+        body.put("message", message);
+        outbox.append(new NewEvent(RECEIVED, m.tenantPk(), m.chatPk(), null, body));
+    }
+
+    public void recalled(Message m, String recallType, long now) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("message_id", m.messageId());
+        body.put("chat_id", m.chatId());
+        body.put("recall_time", String.valueOf(now));
+        body.put("recall_type", recallType);
+        outbox.append(new NewEvent(RECALLED, m.tenantPk(), m.chatPk(), null, body));
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.larkspur.message;
+
+import dev.larkspur.directory.AppService;
+import dev.larkspur.directory.UserIdType;
+import dev.larkspur.directory.UserService;
+import dev.larkspur.platform.Caller;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders messages for one caller in a fixed number of queries per page: senders and mentioned
+ * people as the caller's open_ids, bots as app_ids; recalled messages as Feishu shows them.
+ */
+@Component
+public class MessagePresenter {
+    static final String RECALLED_TEXT = "This message was recalled";
+    private final UserService users;
+    private final AppService apps;
+
+    MessagePresenter(UserService users, AppService apps) {
+        this.users = users;
+        this.apps = apps;
+    }
+
+    public MessageView one(Caller caller, Message m) {
+        return render(caller, List.of(m), false).get(0);
+    }
+
+    /** {@code originalCards}: cards as sent ({@code card_msg_content_type=user_card_content}). */
+    public List<MessageView> render(Caller caller, List<Message> page, boolean originalCards) {
+        var userPks = new HashSet<Long>();
+        var appPks = new HashSet<Long>();
+        for (var m : page) {
+            if (m.senderUserPk() != null) {
+                userPks.add(m.senderUserPk());
+            } else {
+                appPks.add(m.senderAppPk());
+            }
+            m.mentions().stream().map(Mention::userPk).filter(Objects::nonNull).forEach(userPks::add);
+        }
+        var openIds = users.idsAsSeenBy(caller.appPk(), users.findByPks(userPks), UserIdType.OPEN_ID);
+        var appIds = apps.appIds(appPks);
+        return page.stream()
+                .map(m -> new MessageView(
+                        m.messageId(),
+                        m.rootId(),
+                        m.parentId(),
+                        m.threadId(),
+                        m.msgType(),
+                        String.valueOf(m.createdAt()),
+                        String.valueOf(m.updatedAt()),
+                        m.deleted(),
+                        m.updated(),
+                        m.chatId(),
+                        m.senderUserPk() != null
+                                ? new MessageView.Sender(
+                                        openIds.get(m.senderUserPk()), "open_id", "user", caller.tenantKey())
+                                : new MessageView.Sender(
+                                        appIds.get(m.senderAppPk()), "app_id", "app", caller.tenantKey()),
+                        new MessageView.Body(content(m, originalCards)),
+                        m.deleted() || m.mentions().isEmpty()
+                                ? null
+                                : m.mentions().stream()
+                                        .map(x -> new MessageView.MentionView(
+                                                x.key(),
+                                                x.userPk() != null ? openIds.get(x.userPk()) : null,
+                                                "open_id",
+                                                x.name(),
+                                                caller.tenantKey()))
+                                        .toList(),
+                        m.upperMessageId()))
+                .toList();
+    }
+
+    private static String content(Message m, boolean originalCards) {
+        if (m.deleted()) {
+            return RECALLED_TEXT;
+        }
+        if (originalCards && m.rawContent() != null && m.msgType().equals("interactive")) {
+            return m.rawContent();
+        }
+        return m.content();
+    }
+}

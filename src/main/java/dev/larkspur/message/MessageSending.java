@@ -1,0 +1,230 @@
+package dev.larkspur.message;
+
+import dev.larkspur.chat.Actor;
+import dev.larkspur.chat.Chat;
+import dev.larkspur.chat.ChatAccess;
+import dev.larkspur.chat.ChatActivity;
+import dev.larkspur.chat.ChatQueries;
+import dev.larkspur.chat.P2pChats;
+import dev.larkspur.directory.Emails;
+import dev.larkspur.directory.User;
+import dev.larkspur.directory.UserIdType;
+import dev.larkspur.directory.UserService;
+import dev.larkspur.message.internal.MessageRepository;
+import dev.larkspur.message.internal.MessageRequestRepository;
+import dev.larkspur.platform.Caller;
+import dev.larkspur.platform.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sending and replying (spec/message.md §3.1, §3.2). A message to a person goes to the p2p chat of
+ * the bot and that person, opened on first use. With a {@code uuid}, a repeat within one hour
+ * returns the first message, also when the repeats race.
+ */
+@Service
+public class MessageSending {
+    static final Duration UUID_WINDOW = Duration.ofHours(1);
+
+    private final MessageRepository messages;
+    private final MessageRequestRepository requests;
+    private final ContentCodec codec;
+    private final ChatQueries chats;
+    private final ChatAccess access;
+    private final ChatActivity activity;
+    private final P2pChats p2p;
+    private final UserService users;
+    private final MessageEvents events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    MessageSending(
+            MessageRepository messages,
+            MessageRequestRepository requests,
+            ContentCodec codec,
+            ChatQueries chats,
+            ChatAccess access,
+            ChatActivity activity,
+            P2pChats p2p,
+            UserService users,
+            MessageEvents events,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.messages = messages;
+        this.requests = requests;
+        this.codec = codec;
+        this.chats = chats;
+        this.access = access;
+        this.activity = activity;
+        this.p2p = p2p;
+        this.users = users;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What to post: type and content as sent, and the optional idempotency key. */
+    public record Draft(String msgType, String content, String uuid) {}
+
+    public Message send(Caller caller, String receiveIdType, String receiveId, Draft draft) {
+        requireBot(caller);
+        if (receiveId == null || receiveId.isBlank()) {
+            throw MessageErrors.invalid("invalid receive_id");
+        }
+        return once(caller, draft.uuid(), receiveIdType + ":" + receiveId, () -> {
+            var chat = target(caller, receiveIdType, receiveId);
+            return post(caller, chat, draft, null);
+        });
+    }
+
+    public Message reply(Caller caller, String messageId, Draft draft, boolean replyInThread) {
+        requireBot(caller);
+        return once(caller, draft.uuid(), "reply:" + messageId, () -> {
+            var parent =
+                    messages.findByMessageId(messageId).orElseThrow(() -> MessageErrors.invalid("invalid message_id"));
+            if (parent.tenantPk() != caller.tenantPk()) {
+                throw MessageErrors.invisible();
+            }
+            if (parent.deleted()) {
+                throw MessageErrors.recalled();
+            }
+            var chat = chats.find(parent.chatId()).orElseThrow();
+            return post(caller, chat, draft, new Relation(parent, replyInThread));
+        });
+    }
+
+    private record Relation(Message parent, boolean inThread) {}
+
+    private Message post(Caller caller, Chat chat, Draft draft, Relation relation) {
+        var actor = new Actor(caller);
+        if (chat.isDissolved()) {
+            throw MessageErrors.chatDissolved();
+        }
+        if (!access.isMember(chat, actor)) {
+            throw MessageErrors.botNotInChat();
+        }
+        if (draft.msgType() != null && draft.msgType().equals("system") && relation != null) {
+            throw MessageErrors.invalid("invalid msg_type");
+        }
+        boolean privileged = chat.isP2p() || access.isPrivileged(chat, actor);
+        if (!privileged && chat.settings().moderationPermission().equals("only_owner")) {
+            throw MessageErrors.noSendPermission();
+        }
+        var encoded = codec.encode(caller, draft.msgType(), draft.content(), chat.isP2p());
+        if (encoded.mentionsAll()
+                && !privileged
+                && chat.settings().atAllPermission().equals("only_owner")) {
+            throw MessageErrors.blockedBySettings();
+        }
+        Long rootPk = null;
+        Long parentPk = null;
+        String threadId = null;
+        if (relation != null) {
+            var parent = relation.parent();
+            long parentRow = parent.pk();
+            long rootRow = parent.rootId() == null
+                    ? parentRow
+                    : messages.pkOf(parent.rootId()).orElse(parentRow);
+            threadId = parent.threadId();
+            if (threadId == null && relation.inThread()) {
+                threadId = "omt_" + Ids.hex(16);
+                messages.setThread(rootRow, threadId);
+            }
+            rootPk = rootRow;
+            // Inside a thread, root and parent are both the thread's root (spec/message.md §3.2).
+            parentPk = threadId != null ? rootRow : parentRow;
+        }
+        long now = clock.millis();
+        long pk = messages.insert(new MessageRepository.NewRow(
+                "om_" + Ids.hex(32),
+                chat.pk(),
+                rootPk,
+                parentPk,
+                threadId,
+                caller.userPk(),
+                caller.userPk() == null ? caller.appPk() : null,
+                draft.msgType(),
+                encoded.content(),
+                encoded.rawContent(),
+                encoded.mentions(),
+                now));
+        activity.touch(chat, now);
+        var message = messages.findByPk(pk).orElseThrow();
+        events.received(message, caller.tenantKey());
+        return message;
+    }
+
+    /** The chat a send goes to: a group by chat_id, or the p2p chat with a person. */
+    private Chat target(Caller caller, String receiveIdType, String receiveId) {
+        if ("chat_id".equals(receiveIdType)) {
+            var chat = chats.find(receiveId).orElseThrow(() -> MessageErrors.invalid("invalid receive_id"));
+            if (chat.tenantPk() != caller.tenantPk() && !chat.external()) {
+                throw MessageErrors.invalid("invalid receive_id");
+            }
+            return chat;
+        }
+        User user =
+                switch (receiveIdType == null ? "" : receiveIdType) {
+                    case "open_id", "union_id", "user_id" -> users.resolveAll(
+                                    caller.appPk(),
+                                    caller.tenantPk(),
+                                    UserIdType.parse(receiveIdType),
+                                    List.of(receiveId))
+                            .get(receiveId);
+                    case "email" -> users.findByEmails(caller.tenantPk(), List.of(Emails.normalize(receiveId))).stream()
+                            .findFirst()
+                            .orElse(null);
+                    default -> throw MessageErrors.invalid("invalid receive_id_type");
+                };
+        if (user == null) {
+            throw MessageErrors.invalid("invalid receive_id");
+        }
+        if (user.resigned()) {
+            throw MessageErrors.noAvailability();
+        }
+        if (caller.userPk() != null) {
+            // A user token speaks as its user; user-to-user chats are not modelled yet.
+            throw MessageErrors.invalid("invalid receive_id_type");
+        }
+        return p2p.open(caller.appPk(), caller.tenantPk(), user.pk());
+    }
+
+    private Message once(Caller caller, String uuid, String target, Supplier<Message> work) {
+        if (uuid == null || uuid.isEmpty()) {
+            return tx.execute(status -> work.get());
+        }
+        if (uuid.length() > 50) {
+            throw MessageErrors.invalid("uuid is longer than 50 characters");
+        }
+        long appPk = caller.appPk();
+        try {
+            return tx.execute(status -> {
+                long now = clock.millis();
+                var done = requests.messageOf(appPk, uuid, target, now);
+                if (done.isPresent()) {
+                    return messages.findByPk(done.get()).orElseThrow();
+                }
+                requests.deleteExpired(appPk, uuid, target, now);
+                requests.claim(appPk, uuid, target, now + UUID_WINDOW.toMillis());
+                var message = work.get();
+                requests.complete(appPk, uuid, target, message.pk());
+                return message;
+            });
+        } catch (DuplicateKeyException raced) {
+            return tx.execute(status -> requests.messageOf(appPk, uuid, target, clock.millis())
+                    .flatMap(messages::findByPk)
+                    .orElseThrow(MessageErrors::beingSent));
+        }
+    }
+
+    private static void requireBot(Caller caller) {
+        if (!caller.botEnabled()) {
+            throw MessageErrors.botAbilityOff();
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.larkspur.message.internal;
+
+import dev.larkspur.message.Mention;
+import dev.larkspur.message.Message;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class MessageRepository {
+    private static final String SELECT = "select m.id, m.message_id, m.chat_id, c.chat_id as chat_public, c.chat_mode,"
+            + " c.tenant_id, r.message_id as root_public, p.message_id as parent_public, m.thread_id,"
+            + " up.message_id as upper_public, m.sender_user_id, m.sender_app_id, m.msg_type, m.content,"
+            + " m.raw_content, m.mentions, m.deleted, m.updated, m.edit_count, m.created_at, m.updated_at"
+            + " from message m join chat c on c.id = m.chat_id"
+            + " left join message r on r.id = m.root_id left join message p on p.id = m.parent_id"
+            + " left join message up on up.id = m.upper_message_id";
+    private static final TypeReference<List<Mention>> MENTIONS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    MessageRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What a new row holds; relatives by pk. */
+    public record NewRow(
+            String messageId,
+            long chatPk,
+            Long rootPk,
+            Long parentPk,
+            String threadId,
+            Long senderUserPk,
+            Long senderAppPk,
+            String msgType,
+            String content,
+            String rawContent,
+            List<Mention> mentions,
+            long now) {}
+
+    public long insert(NewRow row) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into message (message_id, chat_id, root_id, parent_id, thread_id, sender_kind, sender_user_id,"
+                        + " sender_app_id, msg_type, content, raw_content, mentions, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        row.messageId(),
+                        row.chatPk(),
+                        row.rootPk(),
+                        row.parentPk(),
+                        row.threadId(),
+                        row.senderUserPk() != null ? "user" : "app",
+                        row.senderUserPk(),
+                        row.senderAppPk(),
+                        row.msgType(),
+                        row.content(),
+                        row.rawContent(),
+                        row.mentions().isEmpty() ? null : json.writeValueAsString(row.mentions()),
+                        row.now(),
+                        row.now())
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public Optional<Message> findByMessageId(String messageId) {
+        return jdbc.sql(SELECT + " where m.message_id = ?")
+                .param(messageId)
+                .query(this::map)
+                .optional();
+    }
+
+    public Optional<Message> findByPk(long pk) {
+        return jdbc.sql(SELECT + " where m.id = ?").param(pk).query(this::map).optional();
+    }
+
+    public Optional<Long> pkOf(String messageId) {
+        return jdbc.sql("select id from message where message_id = ?")
+                .param(messageId)
+                .query(Long.class)
+                .optional();
+    }
+
+    public void setThread(long pk, String threadId) {
+        jdbc.sql("update message set thread_id = ? where id = ?")
+                .params(threadId, pk)
+                .update();
+    }
+
+    public void updateContent(long pk, String content, String rawContent, List<Mention> mentions, long now) {
+        jdbc.sql("update message set content = ?, raw_content = ?, mentions = ?, updated = true,"
+                        + " edit_count = edit_count + 1, updated_at = ? where id = ?")
+                .params(content, rawContent, mentions.isEmpty() ? null : json.writeValueAsString(mentions), now, pk)
+                .update();
+    }
+
+    public void markRecalled(long pk, long now) {
+        jdbc.sql("update message set deleted = true, updated_at = ? where id = ?")
+                .params(now, pk)
+                .update();
+    }
+
+    /**
+     * One page of a chat's history between {@code fromMs} and {@code toMs}, after (ascending) or
+     * before (descending) the keyset position; thread replies are left to their thread.
+     */
+    public List<Message> pageOfChat(
+            long chatPk, long fromMs, long toMs, boolean ascending, long atTime, long atPk, int limit) {
+        String keyset = ascending
+                ? " and (m.created_at > :t or (m.created_at = :t and m.id > :pk))"
+                : " and (m.created_at < :t or (m.created_at = :t and m.id < :pk))";
+        String order = ascending ? " order by m.created_at, m.id" : " order by m.created_at desc, m.id desc";
+        return jdbc.sql(SELECT + " where m.chat_id = :chat and m.created_at >= :from and m.created_at <= :to"
+                        + " and not (m.thread_id is not null and m.root_id is not null)" + keyset + order
+                        + " limit :limit")
+                .param("chat", chatPk)
+                .param("from", fromMs)
+                .param("to", toMs)
+                .param("t", atTime)
+                .param("pk", atPk)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** One page of a thread: its root and replies, by key. */
+    public List<Message> pageOfThread(String threadId, boolean ascending, long atTime, long atPk, int limit) {
+        String keyset = ascending
+                ? " and (m.created_at > :t or (m.created_at = :t and m.id > :pk))"
+                : " and (m.created_at < :t or (m.created_at = :t and m.id < :pk))";
+        String order = ascending ? " order by m.created_at, m.id" : " order by m.created_at desc, m.id desc";
+        return jdbc.sql(SELECT + " where m.thread_id = :thread" + keyset + order + " limit :limit")
+                .param("thread", threadId)
+                .param("t", atTime)
+                .param("pk", atPk)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    private Message map(ResultSet rs, int row) throws SQLException {
+        String mentions = rs.getString("mentions");
+        return new Message(
+                rs.getLong("id"),
+                rs.getString("message_id"),
+                rs.getLong("chat_id"),
+                rs.getString("chat_public"),
+                rs.getString("chat_mode"),
+                rs.getLong("tenant_id"),
+                rs.getString("root_public"),
+                rs.getString("parent_public"),
+                rs.getString("thread_id"),
+                rs.getString("upper_public"),
+                rs.getObject("sender_user_id", Long.class),
+                rs.getObject("sender_app_id", Long.class),
+                rs.getString("msg_type"),
+                rs.getString("content"),
+                rs.getString("raw_content"),
+                mentions == null ? List.of() : json.readValue(mentions, MENTIONS),
+                rs.getBoolean("deleted"),
+                rs.getBoolean("updated"),
+                rs.getInt("edit_count"),
+                rs.getLong("created_at"),
+                rs.getLong("updated_at"));
+    }
+}
