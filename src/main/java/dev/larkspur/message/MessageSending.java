@@ -82,6 +82,17 @@ public class MessageSending {
         });
     }
 
+    /**
+     * A person writing to a bot in their p2p chat (the operator API acts for people): {@code user}
+     * is a user-token caller of that bot's app.
+     */
+    public Message sendToBot(Caller user, Draft draft) {
+        return once(user, draft.uuid(), "bot:" + user.appId(), () -> {
+            var chat = p2p.open(user.appPk(), user.tenantPk(), user.userPk());
+            return post(user, chat, draft, null);
+        });
+    }
+
     public Message reply(Caller caller, String messageId, Draft draft, boolean replyInThread) {
         requireBot(caller);
         return once(caller, draft.uuid(), "reply:" + messageId, () -> {

@@ -1,0 +1,150 @@
+package dev.larkspur.message;
+
+import dev.larkspur.chat.Actor;
+import dev.larkspur.chat.ChatAccess;
+import dev.larkspur.chat.ChatQueries;
+import dev.larkspur.directory.User;
+import dev.larkspur.directory.UserIdType;
+import dev.larkspur.directory.UserService;
+import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.NewEvent;
+import dev.larkspur.event.Outbox;
+import dev.larkspur.message.internal.MessageRepository;
+import dev.larkspur.message.internal.ReadRepository;
+import dev.larkspur.platform.Caller;
+import dev.larkspur.platform.PageTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read receipts: people reading messages (through the admin API, as a client would), the
+ * {@code im.message.message_read_v1} event for bot messages read in p2p chats, and the bot's
+ * {@code read_users} query (spec/message.md §3.9, §5.3).
+ */
+@Service
+public class MessageReads {
+    public static final String READ_EVENT = "im.message.message_read_v1";
+    static final Duration READ_USERS_WINDOW = Duration.ofDays(7);
+
+    private final MessageRepository messages;
+    private final ReadRepository reads;
+    private final MessageQueries queries;
+    private final ChatQueries chats;
+    private final ChatAccess access;
+    private final UserService users;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    MessageReads(
+            MessageRepository messages,
+            ReadRepository reads,
+            MessageQueries queries,
+            ChatQueries chats,
+            ChatAccess access,
+            UserService users,
+            Outbox outbox,
+            Clock clock) {
+        this.messages = messages;
+        this.reads = reads;
+        this.queries = queries;
+        this.chats = chats;
+        this.access = access;
+        this.users = users;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** One reader of a message, in the caller's id type. */
+    public record Reader(String userId, String timestamp) {}
+
+    public record ReaderPage(List<Reader> items, boolean hasMore, String pageToken) {}
+
+    /**
+     * The user (acting through {@code reader}, a user-token caller) reads these messages. Unknown
+     * ids and messages of chats the user is not in are skipped; reading twice changes nothing.
+     */
+    @Transactional
+    public int markRead(Caller reader, List<String> messageIds) {
+        long now = clock.millis();
+        var readInP2p = new LinkedHashMap<Long, List<Message>>();
+        int count = 0;
+        for (String id : messageIds) {
+            var message = messages.findByMessageId(id).orElse(null);
+            if (message == null || message.tenantPk() != reader.tenantPk() || message.deleted()) {
+                continue;
+            }
+            var chat = chats.find(message.chatId()).orElseThrow();
+            if (!access.isMember(chat, new Actor(reader)) || message.sentByUser(reader.userPk())) {
+                continue;
+            }
+            if (reads.insert(message.pk(), reader.userPk(), now)) {
+                count++;
+                if (chat.isP2p() && message.senderAppPk() != null) {
+                    readInP2p.computeIfAbsent(chat.pk(), k -> new ArrayList<>()).add(message);
+                }
+            }
+        }
+        readInP2p.forEach((chatPk, read) -> {
+            var body = new LinkedHashMap<String, Object>();
+            body.put(
+                    "reader",
+                    Map.of(
+                            "reader_id", EventRefs.user(reader.userPk()),
+                            "read_time", String.valueOf(now),
+                            "tenant_key", reader.tenantKey()));
+            body.put("message_id_list", read.stream().map(Message::messageId).toList());
+            outbox.append(new NewEvent(
+                    READ_EVENT, reader.tenantPk(), chatPk, read.get(0).senderAppPk(), body));
+        });
+        return count;
+    }
+
+    /** Who has read a message the caller's bot sent in the last seven days. */
+    @Transactional(readOnly = true)
+    public ReaderPage readUsers(
+            Caller caller, String messageId, UserIdType idType, String pageToken, Integer pageSize) {
+        int size = pageSize == null || pageSize == 0 ? 20 : pageSize;
+        if (size < 1 || size > 100) {
+            throw MessageErrors.invalid("The page_size exceeds the limit");
+        }
+        var message = queries.get(caller, messageId);
+        if (!message.sentByApp(caller.appPk())) {
+            throw MessageErrors.of(230012, "The bot is NOT the sender of the message.");
+        }
+        if (clock.millis() - message.createdAt() > READ_USERS_WINDOW.toMillis()) {
+            throw MessageErrors.of(230033, "The message was sent more than 7 days ago.");
+        }
+        long afterAt = Long.MIN_VALUE;
+        long afterUser = Long.MIN_VALUE;
+        String position = PageTokens.decode(pageToken);
+        if (position != null) {
+            String[] parts = position.split(":");
+            try {
+                afterAt = Long.parseLong(parts[0]);
+                afterUser = Long.parseLong(parts[1]);
+            } catch (RuntimeException e) {
+                throw MessageErrors.invalid("invalid page_token");
+            }
+        }
+        var rows = reads.page(message.pk(), afterAt, afterUser, size + 1);
+        boolean more = rows.size() > size;
+        var shown = more ? rows.subList(0, size) : rows;
+        List<User> people =
+                users.findByPks(shown.stream().map(ReadRepository.Read::userPk).toList());
+        var ids = users.idsAsSeenBy(caller.appPk(), people, idType);
+        var items = shown.stream()
+                .map(r -> new Reader(ids.get(r.userPk()), String.valueOf(r.readAt())))
+                .toList();
+        String next = more
+                ? PageTokens.encode(
+                        shown.get(size - 1).readAt() + ":" + shown.get(size - 1).userPk())
+                : null;
+        return new ReaderPage(items, more, next);
+    }
+}
