@@ -96,6 +96,10 @@ public class AppService {
         return apps.findByAppId(appId).map(AppRepository.StoredApp::app);
     }
 
+    public Optional<App> findByPk(long pk) {
+        return apps.findByPk(pk);
+    }
+
     public App get(String appId) {
         return find(appId).orElseThrow(() -> DirectoryErrors.notFound("app " + appId));
     }

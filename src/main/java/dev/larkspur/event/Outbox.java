@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Appends domain events; must run inside the transaction of the change that causes them. */
@@ -14,11 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class Outbox {
     private final OutboxRepository events;
     private final JsonMapper json;
+    private final EventSignals signals;
     private final Clock clock;
 
-    Outbox(OutboxRepository events, JsonMapper json, Clock clock) {
+    Outbox(OutboxRepository events, JsonMapper json, EventSignals signals, Clock clock) {
         this.events = events;
         this.json = json;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -32,6 +36,13 @@ public class Outbox {
                 event.onlyAppPk(),
                 json.writeValueAsString(event.body()),
                 clock.millis());
+        // Wake the fan-out once the change is visible to it.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signals.wake();
+            }
+        });
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

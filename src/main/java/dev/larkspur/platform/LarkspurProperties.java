@@ -14,7 +14,8 @@ public record LarkspurProperties(
         @DefaultValue Database db,
         String seed,
         String adminToken,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Events events) {
 
     /** An external database; when {@code url} is blank, an H2 file database in the data directory. */
     public record Database(String url, String user, String password) {
@@ -27,6 +28,16 @@ public record LarkspurProperties(
      * Per app and per API, as Feishu documents for the IM endpoints: 50 requests a second and 1000 a
      * minute (spec/group.md §1.5, spec/message.md §1.6).
      */
+    /**
+     * Event delivery: background workers on or off, how often they look for work when not woken,
+     * how many pushes run at once, and the factor on Feishu's retry ladder (tests use a small one).
+     */
+    public record Events(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("200") long pollMillis,
+            @DefaultValue("16") int senders,
+            @DefaultValue("1.0") double retryFactor) {}
+
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("50") int perSecond,

@@ -12,7 +12,8 @@ class RateLimiterTest {
                 new LarkspurProperties.Database(null, null, null),
                 null,
                 null,
-                new LarkspurProperties.RateLimit(enabled, perSecond, perMinute)));
+                new LarkspurProperties.RateLimit(enabled, perSecond, perMinute),
+                new LarkspurProperties.Events(false, 200, 1, 1.0)));
     }
 
     @Test

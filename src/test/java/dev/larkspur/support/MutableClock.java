@@ -7,20 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the tests move forward, to expire and rotate tokens without waiting. */
+/**
+ * Real time plus an offset the tests move forward, to expire and rotate tokens without waiting
+ * while retries and timeouts still see time pass.
+ */
 public final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    public MutableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
-    }
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public static MutableClock startingNow() {
-        return new MutableClock(Instant.now());
+        return new MutableClock();
     }
 
     public void advance(Duration by) {
-        now.updateAndGet(t -> t.plus(by));
+        offset.updateAndGet(o -> o.plus(by));
     }
 
     @Override
@@ -35,6 +34,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Instant.now().plus(offset.get());
     }
 }

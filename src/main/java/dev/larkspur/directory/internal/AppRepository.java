@@ -49,6 +49,14 @@ public class AppRepository {
                         withScopes(stored.app(), scopes(stored.app().pk())), stored.secretHash()));
     }
 
+    public Optional<App> findByPk(long pk) {
+        return jdbc.sql(SELECT + " where a.id = ?")
+                .param(pk)
+                .query(AppRepository::map)
+                .optional()
+                .map(stored -> withScopes(stored.app(), scopes(pk)));
+    }
+
     /** The tenant's apps with their scopes, in two queries whatever the number of apps. */
     public List<App> findByTenant(long tenantPk) {
         var scopesByApp = new HashMap<Long, Set<String>>();

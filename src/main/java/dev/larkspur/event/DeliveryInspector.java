@@ -1,0 +1,53 @@
+package dev.larkspur.event;
+
+import dev.larkspur.event.internal.DeliveryRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Every delivery with its attempts, for operators; and replay, which queues one again now. */
+@Service
+public class DeliveryInspector {
+    private final DeliveryRepository deliveries;
+    private final EventSignals signals;
+    private final Clock clock;
+
+    DeliveryInspector(DeliveryRepository deliveries, EventSignals signals, Clock clock) {
+        this.deliveries = deliveries;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    /** A delivery with its event's id and type and every attempt so far. */
+    public record Inspected(
+            Delivery delivery, String eventId, String eventType, List<DeliveryRepository.Attempt> attempts) {}
+
+    @Transactional(readOnly = true)
+    public List<Inspected> ofApp(long appPk, String status, long beforePk, int limit) {
+        return deliveries.pageOfApp(appPk, status, beforePk, limit).stream()
+                .map(this::inspect)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Inspected> find(long deliveryPk) {
+        return deliveries.find(deliveryPk).map(this::inspect);
+    }
+
+    @Transactional
+    public boolean replay(long deliveryPk) {
+        if (deliveries.find(deliveryPk).isEmpty()) {
+            return false;
+        }
+        deliveries.requeue(deliveryPk, clock.millis());
+        signals.wake();
+        return true;
+    }
+
+    private Inspected inspect(Delivery d) {
+        var event = deliveries.event(d.eventPk()).orElseThrow();
+        return new Inspected(d, event.eventId(), event.eventType(), deliveries.attempts(d.pk()));
+    }
+}

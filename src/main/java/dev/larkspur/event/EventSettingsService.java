@@ -1,0 +1,108 @@
+package dev.larkspur.event;
+
+import dev.larkspur.directory.App;
+import dev.larkspur.event.internal.SettingsRepository;
+import dev.larkspur.platform.FeishuException;
+import dev.larkspur.platform.Ids;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Per-app event settings. Setting a request URL first runs Feishu's {@code url_verification}
+ * challenge against it (encrypted when a key is set, without signature headers) and refuses a URL
+ * that does not echo the challenge.
+ */
+@Service
+public class EventSettingsService {
+    private final SettingsRepository settings;
+    private final CallbackTransport transport;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EventSettingsService(SettingsRepository settings, CallbackTransport transport, JsonMapper json, Clock clock) {
+        this.settings = settings;
+        this.transport = transport;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A settings change; null fields keep their value (a new app starts in callback mode). */
+    public record Change(
+            String mode, String requestUrl, String verificationToken, String encryptKey, Set<String> eventTypes) {}
+
+    public Optional<EventSettings> find(long appPk) {
+        return settings.find(appPk);
+    }
+
+    @Transactional
+    public EventSettings configure(App app, Change change) {
+        var current = settings.find(app.pk())
+                .orElse(new EventSettings(app.pk(), EventSettings.CALLBACK, null, Ids.hex(32), null, null));
+        var next = new EventSettings(
+                app.pk(),
+                change.mode() != null ? change.mode() : current.mode(),
+                change.requestUrl() != null ? blankToNull(change.requestUrl()) : current.requestUrl(),
+                change.verificationToken() != null ? change.verificationToken() : current.verificationToken(),
+                change.encryptKey() != null ? blankToNull(change.encryptKey()) : current.encryptKey(),
+                change.eventTypes() != null ? change.eventTypes() : current.eventTypes());
+        if (!next.mode().equals(EventSettings.CALLBACK) && !next.mode().equals(EventSettings.WEBSOCKET)) {
+            throw invalid("mode must be callback or websocket");
+        }
+        if (next.requestUrl() != null && change.requestUrl() != null) {
+            verify(next);
+        }
+        settings.save(next, clock.millis());
+        return next;
+    }
+
+    private void verify(EventSettings s) {
+        URI uri;
+        try {
+            uri = URI.create(s.requestUrl());
+        } catch (IllegalArgumentException e) {
+            throw invalid("request_url is not a URL");
+        }
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw invalid("request_url must be http or https");
+        }
+        String challenge = Ids.hex(24);
+        var plain = new LinkedHashMap<String, Object>();
+        plain.put("challenge", challenge);
+        plain.put("token", s.verificationToken());
+        plain.put("type", "url_verification");
+        String body = json.writeValueAsString(plain);
+        if (s.encrypted()) {
+            body = json.writeValueAsString(Map.of("encrypt", EventCrypto.encrypt(s.encryptKey(), body)));
+        }
+        var response = transport.post(s.requestUrl(), Map.of(), body);
+        if (!response.ok()) {
+            throw invalid("request_url did not answer the url_verification challenge: "
+                    + (response.error() != null ? response.error() : "HTTP " + response.status()));
+        }
+        try {
+            var answer = json.readTree(response.body());
+            if (!challenge.equals(answer.path("challenge").asString(""))) {
+                throw invalid("request_url answered the url_verification challenge with a different value");
+            }
+        } catch (JacksonException e) {
+            throw invalid("request_url answered the url_verification challenge with something that is not JSON");
+        }
+    }
+
+    private static FeishuException invalid(String msg) {
+        return new FeishuException(400, msg, 400);
+    }
+
+    private static String blankToNull(String s) {
+        return s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.larkspur.event;
+
+import dev.larkspur.platform.LarkspurProperties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The background side of events: a fan-out loop and a callback loop, each woken by new work in
+ * this process and otherwise polling, and a bounded pool of pushes in flight.
+ */
+@Component
+class EventWorkers implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(EventWorkers.class);
+    private final Fanout fanout;
+    private final CallbackDelivery callbacks;
+    private final EventSignals signals;
+    private final LarkspurProperties.Events config;
+    private volatile boolean running;
+    private ExecutorService loops;
+    private ExecutorService senders;
+    private Semaphore inFlight;
+
+    EventWorkers(Fanout fanout, CallbackDelivery callbacks, EventSignals signals, LarkspurProperties props) {
+        this.fanout = fanout;
+        this.callbacks = callbacks;
+        this.signals = signals;
+        this.config = props.events();
+    }
+
+    @Override
+    public void start() {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        inFlight = new Semaphore(config.senders());
+        senders = Executors.newFixedThreadPool(config.senders(), daemon("larkspur-push"));
+        loops = Executors.newFixedThreadPool(2, daemon("larkspur-events"));
+        loops.submit(() -> loop("fan-out", this::fanOut));
+        loops.submit(() -> loop("callbacks", this::dispatch));
+    }
+
+    private boolean fanOut() {
+        boolean worked = fanout.runOnce() > 0;
+        if (worked) {
+            signals.wake();
+        }
+        return worked;
+    }
+
+    private boolean dispatch() throws InterruptedException {
+        int free = inFlight.availablePermits();
+        if (free == 0) {
+            inFlight.acquire();
+            inFlight.release();
+            return true;
+        }
+        var due = callbacks.claim(free);
+        for (var delivery : due) {
+            inFlight.acquire();
+            senders.submit(() -> {
+                try {
+                    callbacks.send(delivery);
+                } catch (RuntimeException e) {
+                    log.warn("delivery {} failed unexpectedly; it will be retried after its lease", delivery.pk(), e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+        return !due.isEmpty();
+    }
+
+    private interface Step {
+        boolean run() throws InterruptedException;
+    }
+
+    private void loop(String name, Step step) {
+        while (running) {
+            try {
+                long seen = signals.generation();
+                if (!step.run()) {
+                    signals.await(seen, config.pollMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("event {} loop error; retrying", name, e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(config.pollMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (loops != null) {
+            signals.wake();
+            loops.shutdownNow();
+            senders.shutdown();
+            try {
+                senders.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            var thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package dev.larkspur.event;
+
+import dev.larkspur.directory.App;
+import dev.larkspur.directory.AppService;
+import dev.larkspur.event.internal.DeliveryRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns outbox events into deliveries for the apps that may see them: the one app named, or the
+ * bots in the chat; each with event settings, subscribed to the type, holding its scopes and
+ * passing the receive rules. Claims with SKIP LOCKED, so instances share the work.
+ */
+@Component
+public class Fanout {
+    static final int BATCH = 200;
+    private final DeliveryRepository deliveries;
+    private final ChatBots chatBots;
+    private final AppService apps;
+    private final EventSettingsService settings;
+    private final JsonMapper json;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Fanout(
+            DeliveryRepository deliveries,
+            ChatBots chatBots,
+            AppService apps,
+            EventSettingsService settings,
+            JsonMapper json,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.chatBots = chatBots;
+        this.apps = apps;
+        this.settings = settings;
+        this.json = json;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Fans out one batch; returns how many events it handled. */
+    public int runOnce() {
+        Integer handled = tx.execute(status -> {
+            var events = deliveries.claimUnfanned(BATCH);
+            var appCache = new HashMap<Long, Optional<App>>();
+            var settingsCache = new HashMap<Long, Optional<EventSettings>>();
+            var rows = new ArrayList<DeliveryRepository.NewDelivery>();
+            for (var event : events) {
+                var body = json.readTree(event.payload());
+                List<Long> candidates = event.onlyAppPk() != null
+                        ? List.of(event.onlyAppPk())
+                        : event.chatPk() != null ? chatBots.botsIn(event.chatPk()) : List.of();
+                for (long appPk : candidates) {
+                    var app = appCache.computeIfAbsent(appPk, apps::findByPk);
+                    var config = settingsCache.computeIfAbsent(appPk, settings::find);
+                    if (app.isEmpty() || config.isEmpty() || !config.get().subscribes(event.eventType())) {
+                        continue;
+                    }
+                    if (Audience.mayReceive(app.get(), event, body)) {
+                        rows.add(new DeliveryRepository.NewDelivery(
+                                event.pk(), appPk, config.get().mode()));
+                    }
+                }
+            }
+            deliveries.insert(rows, clock.millis());
+            deliveries.markFanned(events.stream().map(StoredEvent::pk).toList());
+            return events.size();
+        });
+        return handled == null ? 0 : handled;
+    }
+}

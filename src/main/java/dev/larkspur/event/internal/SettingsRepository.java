@@ -1,0 +1,48 @@
+package dev.larkspur.event.internal;
+
+import dev.larkspur.event.EventSettings;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SettingsRepository {
+    private final JdbcClient jdbc;
+
+    SettingsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<EventSettings> find(long appPk) {
+        return jdbc.sql("select app_id, mode, request_url, verification_token, encrypt_key, event_types"
+                        + " from app_event_settings where app_id = ?")
+                .param(appPk)
+                .query((rs, n) -> {
+                    String types = rs.getString(6);
+                    return new EventSettings(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            types == null ? null : new LinkedHashSet<>(Arrays.asList(types.split(" "))));
+                })
+                .optional();
+    }
+
+    public void save(EventSettings s, long now) {
+        String types = s.eventTypes() == null ? null : String.join(" ", s.eventTypes());
+        int updated = jdbc.sql("update app_event_settings set mode = ?, request_url = ?, verification_token = ?,"
+                        + " encrypt_key = ?, event_types = ?, updated_at = ? where app_id = ?")
+                .params(s.mode(), s.requestUrl(), s.verificationToken(), s.encryptKey(), types, now, s.appPk())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into app_event_settings (app_id, mode, request_url, verification_token, encrypt_key,"
+                            + " event_types, updated_at) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(s.appPk(), s.mode(), s.requestUrl(), s.verificationToken(), s.encryptKey(), types, now)
+                    .update();
+        }
+    }
+}
