@@ -53,7 +53,7 @@ class ChatModerationIT {
         return get(t, chatId, "open_id", null, null);
     }
 
-    private static UpdateChatModerationResp update(
+    static UpdateChatModerationResp update(
             ChatExtrasFixture t,
             String chatId,
             RequestOptions as,
@@ -259,56 +259,5 @@ class ChatModerationIT {
         update(t, chat, null, "moderator_list", null, null);
 
         assertThat(moderatorIds(get(t, chat))).containsExactly(t.openId("ann"));
-    }
-
-    @Test
-    void changeEmitsChatUpdatedWithModeratorList() throws Exception {
-        var t = tenant();
-        String chat = t.group("ann", "bob");
-
-        update(t, chat, null, "moderator_list", List.of(t.openId("bob")), null);
-
-        var updates = t.events(chat, "im.chat.updated_v1");
-        assertThat(updates).hasSize(1);
-        var event = updates.get(0).path("payload").path("event");
-        assertThat(event.path("before_change").path("moderation_permission").asText())
-                .isEqualTo("all_members");
-        assertThat(event.path("after_change").path("moderation_permission").asText())
-                .isEqualTo("moderator_list");
-        var added = event.path("moderator_list").path("added_member_list");
-        assertThat(added.size()).isEqualTo(2);
-        assertThat(added.get(0).path("user_id").path("open_id").asText()).isEqualTo(t.openId("ann"));
-        assertThat(added.get(1).path("user_id").path("open_id").asText()).isEqualTo(t.openId("bob"));
-        assertThat(added.get(1).path("tenant_key").asText()).isEqualTo(t.tenantKey);
-        assertThat(event.path("moderator_list").path("removed_member_list").size())
-                .isZero();
-    }
-
-    @Test
-    void removingAModeratorEmitsItInRemovedList() throws Exception {
-        var t = tenant();
-        String chat = t.group("ann", "bob");
-        update(t, chat, null, "moderator_list", List.of(t.openId("bob")), null);
-
-        update(t, chat, null, null, null, List.of(t.openId("bob")));
-
-        var updates = t.events(chat, "im.chat.updated_v1");
-        assertThat(updates).hasSize(2);
-        var event = updates.get(1).path("payload").path("event");
-        assertThat(event.path("after_change").has("moderation_permission")).isFalse();
-        var removed = event.path("moderator_list").path("removed_member_list");
-        assertThat(removed.size()).isEqualTo(1);
-        assertThat(removed.get(0).path("user_id").path("open_id").asText()).isEqualTo(t.openId("bob"));
-    }
-
-    @Test
-    void updateThatChangesNothingEmitsNoEvent() throws Exception {
-        var t = tenant();
-        String chat = t.group("ann", "bob");
-
-        var resp = update(t, chat, null, "all_members", null, null);
-
-        assertThat(resp.getCode()).isZero();
-        assertThat(t.events(chat, "im.chat.updated_v1")).isEmpty();
     }
 }
