@@ -86,6 +86,14 @@ public final class TestServer implements AutoCloseable {
         return new RawHttp(baseUrl());
     }
 
+    /**
+     * A bean of the running server, for fixtures the API cannot build yet (e.g. p2p chats, which
+     * come with messages) and for checking what was stored where no API reads it back.
+     */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();
