@@ -78,6 +78,14 @@ public final class TestServer implements AutoCloseable {
         return database.dataDir();
     }
 
+    /**
+     * A bean of the running server, for fixtures that no API can set up yet (e.g. a chat mode that
+     * no endpoint creates). Tests drive behaviour through the SDK, never through beans.
+     */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public Admin admin() {
         return new Admin(baseUrl(), ADMIN_TOKEN);
     }
