@@ -80,7 +80,8 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * A bean of the running server, for fixtures that no API can set up yet (e.g. a chat mode that
-     * no endpoint creates). Tests drive behaviour through the SDK, never through beans.
+     * no endpoint creates) and for checking what was stored where no API reads it back. Tests drive
+     * behaviour through the SDK, never through beans.
      */
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
@@ -92,14 +93,6 @@ public final class TestServer implements AutoCloseable {
 
     public RawHttp http() {
         return new RawHttp(baseUrl());
-    }
-
-    /**
-     * A bean of the running server, for fixtures the API cannot build yet (e.g. p2p chats, which
-     * come with messages) and for checking what was stored where no API reads it back.
-     */
-    public <T> T bean(Class<T> type) {
-        return context.getBean(type);
     }
 
     @Override
