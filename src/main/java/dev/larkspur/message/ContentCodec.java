@@ -36,6 +36,11 @@ public class ContentCodec {
             "system");
     static final int TEXT_LIMIT = 150 * 1024;
     static final int CARD_AND_POST_LIMIT = 30 * 1024;
+    static final int DIVIDER_WIDTH = 20;
+    /** The i18n_text keys a divider accepts; case matters (spec/message.md §4.1). */
+    static final Set<String> DIVIDER_LANGUAGES = Set.of(
+            "en_US", "zh_CN", "zh_HK", "zh_TW", "ja_JP", "id_ID", "vi_VN", "th_TH", "pt_BR", "es_ES", "ko_KR", "de_DE",
+            "fr_FR", "it_IT", "ru_RU", "ms_MY");
 
     private final JsonMapper json;
     private final UserService users;
@@ -176,7 +181,7 @@ public class ContentCodec {
         if (text.isEmpty()) {
             throw MessageErrors.invalid("divider message text cannot be empty");
         }
-        if (text.codePointCount(0, text.length()) > 20) {
+        if (dividerWidth(text) > DIVIDER_WIDTH) {
             throw MessageErrors.invalid("divider message text exceeds the specified length");
         }
         ObjectNode out = json.createObjectNode().put("template", "{divider_text}");
@@ -187,9 +192,32 @@ public class ContentCodec {
         if (i18n.isObject()) {
             var i18nOut = dividerOut.putObject("i18n_text");
             for (var e : new ArrayList<>(i18n.properties())) {
-                i18nOut.put(e.getKey().toLowerCase(), e.getValue().asString(""));
+                if (!DIVIDER_LANGUAGES.contains(e.getKey())) {
+                    throw MessageErrors.invalid("divider message i18n_text contains illegal language types");
+                }
+                String translated = e.getValue().asString("");
+                if (translated.isEmpty()) {
+                    throw MessageErrors.invalid("divider message i18n_text contains empty text");
+                }
+                if (dividerWidth(translated) > DIVIDER_WIDTH) {
+                    throw MessageErrors.invalid("divider message text in i18n_text exceeds the specified length");
+                }
+                i18nOut.put(e.getKey().toLowerCase(), translated);
             }
         }
         return new EncodedContent(json.writeValueAsString(out), null, List.of(), false);
+    }
+
+    /** Divider text is at most 20 characters, where a CJK character counts as two (10 CJK). */
+    private static int dividerWidth(String text) {
+        return text.codePoints().map(cp -> isCjk(cp) ? 2 : 1).sum();
+    }
+
+    private static boolean isCjk(int codePoint) {
+        var script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL;
     }
 }

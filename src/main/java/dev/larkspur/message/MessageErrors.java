@@ -20,7 +20,7 @@ public final class MessageErrors {
     }
 
     public static FeishuException botNotInChat() {
-        return of(230002, "The bot is not in the chat.");
+        return of(230002, "The bot can not be outside the group.");
     }
 
     public static FeishuException botAbilityOff() {
@@ -28,7 +28,7 @@ public final class MessageErrors {
     }
 
     public static FeishuException recalled() {
-        return of(230011, "The message was recalled.");
+        return of(230011, "The message is recalled.");
     }
 
     public static FeishuException noAvailability() {

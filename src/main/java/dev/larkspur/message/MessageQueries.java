@@ -6,6 +6,7 @@ import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.platform.Caller;
 import dev.larkspur.platform.FeishuErrors;
+import dev.larkspur.platform.FeishuException;
 import dev.larkspur.platform.PageTokens;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -117,7 +118,13 @@ public class MessageQueries {
     static final List<String> GROUP_HISTORY = List.of("im:message.group_msg");
 
     private static long[] position(String pageToken, String query, boolean ascending) {
-        String text = PageTokens.decode(pageToken);
+        String text;
+        try {
+            text = PageTokens.decode(pageToken);
+        } catch (FeishuException e) {
+            // PageTokens reports a generic field error; message history answers with its own 230001.
+            throw MessageErrors.invalid("invalid page_token");
+        }
         if (text == null) {
             return ascending
                     ? new long[] {Long.MIN_VALUE, Long.MIN_VALUE}
