@@ -51,6 +51,20 @@ public class ChatModeration {
         this.clock = clock;
     }
 
+    /**
+     * Whether the actor may post in the chat under its moderation setting: everyone, only the
+     * owner and managers, or those plus the listed moderators. P2p chats are never moderated.
+     */
+    public boolean maySpeak(Chat chat, Actor actor) {
+        String setting = chat.settings().moderationPermission();
+        if (chat.isP2p() || ALL_MEMBERS.equals(setting) || access.isPrivileged(chat, actor)) {
+            return true;
+        }
+        return MODERATOR_LIST.equals(setting)
+                && actor.isUser()
+                && moderators.userPks(chat.pk()).contains(actor.userPk());
+    }
+
     /** One moderator as listed: its id in the requested type and its tenant. */
     public record Moderator(String userId, String tenantKey) {}
 

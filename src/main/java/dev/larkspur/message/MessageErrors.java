@@ -55,10 +55,6 @@ public final class MessageErrors {
         return of(230034, "The receive_id is invalid.");
     }
 
-    public static FeishuException noSendPermission() {
-        return of(230035, "Send Message Permission deny.");
-    }
-
     public static FeishuException crossTenant() {
         return of(230038, "Cross tenant p2p chat operate forbid.");
     }

@@ -4,6 +4,7 @@ import dev.larkspur.chat.Actor;
 import dev.larkspur.chat.Chat;
 import dev.larkspur.chat.ChatAccess;
 import dev.larkspur.chat.ChatActivity;
+import dev.larkspur.chat.ChatModeration;
 import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.chat.P2pChats;
 import dev.larkspur.directory.Emails;
@@ -38,6 +39,7 @@ public class MessageSending {
     private final ChatAccess access;
     private final ChatActivity activity;
     private final P2pChats p2p;
+    private final ChatModeration moderation;
     private final UserService users;
     private final MessageEvents events;
     private final TransactionTemplate tx;
@@ -51,6 +53,7 @@ public class MessageSending {
             ChatAccess access,
             ChatActivity activity,
             P2pChats p2p,
+            ChatModeration moderation,
             UserService users,
             MessageEvents events,
             TransactionTemplate tx,
@@ -62,6 +65,7 @@ public class MessageSending {
         this.access = access;
         this.activity = activity;
         this.p2p = p2p;
+        this.moderation = moderation;
         this.users = users;
         this.events = events;
         this.tx = tx;
@@ -123,8 +127,8 @@ public class MessageSending {
             throw MessageErrors.invalid("invalid msg_type");
         }
         boolean privileged = chat.isP2p() || access.isPrivileged(chat, actor);
-        if (!privileged && chat.settings().moderationPermission().equals("only_owner")) {
-            throw MessageErrors.noSendPermission();
+        if (!moderation.maySpeak(chat, actor)) {
+            throw MessageErrors.blockedBySettings();
         }
         var encoded = codec.encode(caller, draft.msgType(), draft.content(), chat.isP2p());
         if (encoded.mentionsAll()

@@ -7,10 +7,13 @@ import static dev.larkspur.message.MessageFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.service.im.v1.model.DeleteChatReq;
+import com.lark.oapi.service.im.v1.model.UpdateChatModerationReq;
+import com.lark.oapi.service.im.v1.model.UpdateChatModerationReqBody;
 import com.lark.oapi.service.im.v1.model.UpdateChatReq;
 import com.lark.oapi.service.im.v1.model.UpdateChatReqBody;
 import dev.larkspur.support.Admin;
 import dev.larkspur.support.TestServer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +134,49 @@ class MessageSendPermissionsIT {
                 org.send(org.client, "chat_id", chatId, "text", text("<at user_id=\"all\"></at> hello"), org.as(ann));
 
         ok(resp);
+    }
+
+    @Test
+    void ordinaryMemberCannotSpeakWhenOnlyTheOwnerMay() throws Exception {
+        var org = fixtures.org();
+        var ann = org.person("Ann");
+        String chatId = moderated(org, "only_owner", List.of(ann));
+
+        assertFails(org.send(org.client, "chat_id", chatId, "text", text("hi"), org.as(ann)), 230018);
+        ok(org.sendToChat(chatId, "text", text("the owner still may")));
+    }
+
+    @Test
+    void listedModeratorMaySpeakAndOthersMayNot() throws Exception {
+        var org = fixtures.org();
+        var ann = org.person("Ann");
+        var bob = org.person("Bob");
+        String chatId = moderated(org, "moderator_list", List.of(ann, bob), ann);
+
+        ok(org.send(org.client, "chat_id", chatId, "text", text("moderator here"), org.as(ann)));
+        assertFails(org.send(org.client, "chat_id", chatId, "text", text("me too?"), org.as(bob)), 230018);
+    }
+
+    /** A group of the main bot with these people, under the given moderation setting. */
+    private static String moderated(
+            MessageFixtures.Org org,
+            String setting,
+            List<MessageFixtures.Person> people,
+            MessageFixtures.Person... moderators)
+            throws Exception {
+        String chatId = org.group(people.toArray(MessageFixtures.Person[]::new));
+        var body = UpdateChatModerationReqBody.newBuilder().moderationSetting(setting);
+        if (moderators.length > 0) {
+            body.moderatorAddedList(MessageFixtures.openIds(moderators));
+        }
+        ok(org.client
+                .im()
+                .chatModeration()
+                .update(UpdateChatModerationReq.newBuilder()
+                        .chatId(chatId)
+                        .updateChatModerationReqBody(body.build())
+                        .build()));
+        return chatId;
     }
 
     /** A group of the main bot with Ann in it, where only the owner may @all. */
