@@ -21,8 +21,7 @@ public class DeliveryInspector {
     }
 
     /** A delivery with its event's id and type and every attempt so far. */
-    public record Inspected(
-            Delivery delivery, String eventId, String eventType, List<DeliveryRepository.Attempt> attempts) {}
+    public record Inspected(Delivery delivery, String eventId, String eventType, List<DeliveryAttempt> attempts) {}
 
     @Transactional(readOnly = true)
     public List<Inspected> ofApp(long appPk, String status, long beforePk, int limit) {

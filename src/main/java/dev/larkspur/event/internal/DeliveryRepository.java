@@ -1,6 +1,7 @@
 package dev.larkspur.event.internal;
 
 import dev.larkspur.event.Delivery;
+import dev.larkspur.event.DeliveryAttempt;
 import dev.larkspur.event.StoredEvent;
 import java.util.Collection;
 import java.util.List;
@@ -136,14 +137,11 @@ public class DeliveryRepository {
                 .update();
     }
 
-    /** One attempt as the inspector shows it. */
-    public record Attempt(int attempt, long at, Integer statusCode, long latencyMs, String error) {}
-
-    public List<Attempt> attempts(long deliveryPk) {
+    public List<DeliveryAttempt> attempts(long deliveryPk) {
         return jdbc.sql("select attempt, at, status_code, latency_ms, error from delivery_attempt where delivery_id = ?"
                         + " order by attempt")
                 .param(deliveryPk)
-                .query((rs, n) -> new Attempt(
+                .query((rs, n) -> new DeliveryAttempt(
                         rs.getInt(1), rs.getLong(2), rs.getObject(3, Integer.class), rs.getLong(4), rs.getString(5)))
                 .list();
     }
