@@ -5,6 +5,7 @@ import dev.larkspur.chat.ChatAccess;
 import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.media.MediaResources;
 import dev.larkspur.platform.Caller;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,18 +49,25 @@ public class ContentCodec {
     private final ChatAccess access;
     private final PostCodec post;
     private final CardCodec card;
+    private final ContentResources resources;
 
-    ContentCodec(JsonMapper json, UserService users, ChatQueries chats, ChatAccess access) {
+    ContentCodec(JsonMapper json, UserService users, ChatQueries chats, ChatAccess access, MediaResources media) {
         this.json = json;
         this.users = users;
         this.chats = chats;
         this.access = access;
         this.post = new PostCodec(json);
         this.card = new CardCodec(json);
+        this.resources = new ContentResources(json, media);
     }
 
     /** Validates and converts; {@code inP2p} tells where it will be posted (system messages). */
     public EncodedContent encode(Caller caller, String msgType, String content, boolean inP2p) {
+        // Image and file keys: ownership, and what receivers see of them (ContentResources).
+        return resources.apply(caller, msgType, encodeBody(caller, msgType, content, inP2p));
+    }
+
+    private EncodedContent encodeBody(Caller caller, String msgType, String content, boolean inP2p) {
         if (msgType == null || !SENDABLE.contains(msgType)) {
             throw MessageErrors.invalid("invalid msg_type");
         }
