@@ -3,6 +3,7 @@ package dev.larkspur.event;
 import dev.larkspur.directory.App;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.event.internal.DeliveryRepository;
+import dev.larkspur.event.internal.EventNotifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ public class Fanout {
     private final AppService apps;
     private final EventSettingsService settings;
     private final JsonMapper json;
+    private final EventNotifier notifier;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -34,6 +36,7 @@ public class Fanout {
             AppService apps,
             EventSettingsService settings,
             JsonMapper json,
+            EventNotifier notifier,
             TransactionTemplate tx,
             Clock clock) {
         this.deliveries = deliveries;
@@ -41,6 +44,7 @@ public class Fanout {
         this.apps = apps;
         this.settings = settings;
         this.json = json;
+        this.notifier = notifier;
         this.tx = tx;
         this.clock = clock;
     }
@@ -70,6 +74,9 @@ public class Fanout {
                 }
             }
             deliveries.insert(rows, clock.millis());
+            if (!rows.isEmpty()) {
+                notifier.notifyOthers();
+            }
             deliveries.markFanned(events.stream().map(StoredEvent::pk).toList());
             return events.size();
         });

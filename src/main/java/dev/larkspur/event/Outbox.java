@@ -1,5 +1,6 @@
 package dev.larkspur.event;
 
+import dev.larkspur.event.internal.EventNotifier;
 import dev.larkspur.event.internal.OutboxRepository;
 import dev.larkspur.platform.Ids;
 import java.time.Clock;
@@ -14,15 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 /** Appends domain events; must run inside the transaction of the change that causes them. */
 @Service
 public class Outbox {
+    private static final Object ANNOUNCED = new Object();
     private final OutboxRepository events;
     private final JsonMapper json;
     private final EventSignals signals;
+    private final EventNotifier notifier;
     private final Clock clock;
 
-    Outbox(OutboxRepository events, JsonMapper json, EventSignals signals, Clock clock) {
+    Outbox(OutboxRepository events, JsonMapper json, EventSignals signals, EventNotifier notifier, Clock clock) {
         this.events = events;
         this.json = json;
         this.signals = signals;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -36,18 +40,30 @@ public class Outbox {
                 event.onlyAppPk(),
                 json.writeValueAsString(event.body()),
                 clock.millis());
-        // Wake the fan-out once the change is visible to it.
+        announceOncePerTransaction();
+    }
+
+    /**
+     * One NOTIFY to other instances and one wake-up of this one per transaction, however many
+     * events it records; both take effect only when it commits.
+     */
+    private void announceOncePerTransaction() {
+        if (TransactionSynchronizationManager.hasResource(ANNOUNCED)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(ANNOUNCED, Boolean.TRUE);
+        notifier.notifyOthers();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 signals.wake();
             }
-        });
-    }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void appendAll(List<NewEvent> batch) {
-        batch.forEach(this::append);
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(ANNOUNCED);
+            }
+        });
     }
 
     /** Recorded events of a chat after {@code afterPk}, oldest first. */
