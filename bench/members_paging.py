@@ -72,7 +72,8 @@ def main():
         print(f"server up with {MEMBERS} seeded people in {time.time() - started:.0f} s")
         api = Api(port)
         token = api.call("POST", "/open-apis/auth/v3/tenant_access_token/internal",
-                         {"app_id": APP_ID, "app_secret": SECRET})["tenant_access_token"]
+                         {"app_id": APP_ID, "app_secret": SECRET}).get("tenant_access_token")
+        assert token, "the seeded app should have a token"
         chat = api.call("POST", "/open-apis/im/v1/chats", {"name": "Everyone"}, token)["data"]["chat_id"]
 
         def add(batch):
