@@ -174,8 +174,11 @@ public class MessageSending {
         return message;
     }
 
-    /** The chat a send goes to: a group by chat_id, or the p2p chat with a person. */
-    private Chat target(Caller caller, String receiveIdType, String receiveId) {
+    /**
+     * The chat a send goes to: a group by chat_id, or the p2p chat with a person. Forwards resolve
+     * their people and chat targets here too, so both answer alike.
+     */
+    public Chat target(Caller caller, String receiveIdType, String receiveId) {
         if ("chat_id".equals(receiveIdType)) {
             var chat = chats.find(receiveId).orElseThrow(() -> MessageErrors.invalid("invalid receive_id"));
             if (chat.tenantPk() != caller.tenantPk() && !chat.external()) {
@@ -209,7 +212,11 @@ public class MessageSending {
         return p2p.open(caller.appPk(), caller.tenantPk(), user.pk());
     }
 
-    private Message once(Caller caller, String uuid, String target, Supplier<Message> work) {
+    /**
+     * Runs {@code work} in one transaction, once per (app, {@code uuid}, {@code target}) within the
+     * uuid window: a repeat returns the first message. Forwards share it with their own targets.
+     */
+    public Message once(Caller caller, String uuid, String target, Supplier<Message> work) {
         if (uuid == null || uuid.isEmpty()) {
             return tx.execute(status -> work.get());
         }

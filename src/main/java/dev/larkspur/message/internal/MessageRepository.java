@@ -137,7 +137,8 @@ public class MessageRepository {
 
     /**
      * One page of a chat's history between {@code fromMs} and {@code toMs}, after (ascending) or
-     * before (descending) the keyset position; thread replies are left to their thread.
+     * before (descending) the keyset position; thread replies are left to their thread and the
+     * sub-messages of merge forwards to their merge message.
      */
     public List<Message> pageOfChat(
             long chatPk, long fromMs, long toMs, boolean ascending, long atTime, long atPk, int limit) {
@@ -146,7 +147,8 @@ public class MessageRepository {
                 : " and (m.created_at < :t or (m.created_at = :t and m.id < :pk))";
         String order = ascending ? " order by m.created_at, m.id" : " order by m.created_at desc, m.id desc";
         return jdbc.sql(SELECT + " where m.chat_id = :chat and m.created_at >= :from and m.created_at <= :to"
-                        + " and not (m.thread_id is not null and m.root_id is not null)" + keyset + order
+                        + " and not (m.thread_id is not null and m.root_id is not null)"
+                        + " and m.upper_message_id is null" + keyset + order
                         + " limit :limit")
                 .param("chat", chatPk)
                 .param("from", fromMs)
@@ -171,6 +173,33 @@ public class MessageRepository {
                 .param("limit", limit)
                 .query(this::map)
                 .list();
+    }
+
+    // Merge forwards (spec/message.md §3.7, §3.11): sub-messages are copies that name their merge
+    // message in upper_message_id.
+
+    public List<Message> findByMessageIds(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where m.message_id in (:ids)")
+                .param("ids", messageIds)
+                .query(this::map)
+                .list();
+    }
+
+    /** The direct sub-messages of a merge message, oldest first. */
+    public List<Message> subMessagesOf(long upperPk) {
+        return jdbc.sql(SELECT + " where m.upper_message_id = ? order by m.created_at, m.id")
+                .param(upperPk)
+                .query(this::map)
+                .list();
+    }
+
+    public void setUpper(long pk, long upperPk) {
+        jdbc.sql("update message set upper_message_id = ? where id = ?")
+                .params(upperPk, pk)
+                .update();
     }
 
     private Message map(ResultSet rs, int row) throws SQLException {
