@@ -40,6 +40,7 @@ public class MessageSending {
     private final ChatActivity activity;
     private final P2pChats p2p;
     private final ChatModeration moderation;
+    private final ChatSendLimiter sendLimiter;
     private final UserService users;
     private final MessageEvents events;
     private final TransactionTemplate tx;
@@ -54,6 +55,7 @@ public class MessageSending {
             ChatActivity activity,
             P2pChats p2p,
             ChatModeration moderation,
+            ChatSendLimiter sendLimiter,
             UserService users,
             MessageEvents events,
             TransactionTemplate tx,
@@ -66,6 +68,7 @@ public class MessageSending {
         this.activity = activity;
         this.p2p = p2p;
         this.moderation = moderation;
+        this.sendLimiter = sendLimiter;
         this.users = users;
         this.events = events;
         this.tx = tx;
@@ -131,6 +134,7 @@ public class MessageSending {
             throw MessageErrors.blockedBySettings();
         }
         var encoded = codec.encode(caller, draft.msgType(), draft.content(), chat.isP2p());
+        sendLimiter.acquire(chat);
         if (encoded.mentionsAll()
                 && !privileged
                 && chat.settings().atAllPermission().equals("only_owner")) {
