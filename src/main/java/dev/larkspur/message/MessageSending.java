@@ -116,6 +116,16 @@ public class MessageSending {
         });
     }
 
+    /**
+     * Batch sends and the v4 APIs: posts as the calling bot into its p2p chat with the user, in the
+     * caller's transaction and without uuid de-duplication. The same rules and events apply as for
+     * {@link #send}.
+     */
+    public Message sendToUser(Caller caller, long userPk, Draft draft) {
+        requireBot(caller);
+        return post(caller, p2p.open(caller.appPk(), caller.tenantPk(), userPk), draft, null);
+    }
+
     private record Relation(Message parent, boolean inThread) {}
 
     private Message post(Caller caller, Chat chat, Draft draft, Relation relation) {
