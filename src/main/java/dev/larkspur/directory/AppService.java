@@ -109,6 +109,13 @@ public class AppService {
         return apps.findByTenant(tenant.pk());
     }
 
+    /** Bots of the tenant named by their open_ids (as in an @mention), keyed by that open_id. */
+    public Map<String, App> botsByOpenId(long tenantPk, Collection<String> botOpenIds) {
+        var result = new java.util.HashMap<String, App>();
+        apps.findByBotOpenIds(tenantPk, botOpenIds).forEach(a -> result.put(a.botOpenId(), a));
+        return result;
+    }
+
     public Map<Long, String> botOpenIds(Collection<Long> appPks) {
         return apps.botOpenIds(appPks);
     }

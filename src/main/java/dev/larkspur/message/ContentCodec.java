@@ -3,6 +3,7 @@ package dev.larkspur.message;
 import dev.larkspur.chat.Actor;
 import dev.larkspur.chat.ChatAccess;
 import dev.larkspur.chat.ChatQueries;
+import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.media.MediaResources;
@@ -45,15 +46,23 @@ public class ContentCodec {
 
     private final JsonMapper json;
     private final UserService users;
+    private final AppService apps;
     private final ChatQueries chats;
     private final ChatAccess access;
     private final PostCodec post;
     private final CardCodec card;
     private final ContentResources resources;
 
-    ContentCodec(JsonMapper json, UserService users, ChatQueries chats, ChatAccess access, MediaResources media) {
+    ContentCodec(
+            JsonMapper json,
+            UserService users,
+            AppService apps,
+            ChatQueries chats,
+            ChatAccess access,
+            MediaResources media) {
         this.json = json;
         this.users = users;
+        this.apps = apps;
         this.chats = chats;
         this.access = access;
         this.post = new PostCodec(json);
@@ -92,7 +101,7 @@ public class ContentCodec {
             case "text" -> text(caller, node);
             case "post" -> {
                 var ids = post.atIds(node);
-                var mentions = Mentions.resolving(users, caller, ids);
+                var mentions = Mentions.resolving(users, apps, caller, ids);
                 yield new EncodedContent(
                         json.writeValueAsString(post.toReceive(node, mentions)), null, mentions.list(), mentions.all());
             }
@@ -115,7 +124,7 @@ public class ContentCodec {
         if (text == null || !text.isString()) {
             throw MessageErrors.invalidContent("content format of the text type is incorrect");
         }
-        var mentions = Mentions.resolving(users, caller, Mentions.idsIn(text.asString()));
+        var mentions = Mentions.resolving(users, apps, caller, Mentions.idsIn(text.asString()));
         String converted = mentions.replaceTags(text.asString()).replaceAll("</?(b|i|u|s)>", "");
         ObjectNode out = json.createObjectNode().put("text", converted);
         return new EncodedContent(json.writeValueAsString(out), null, mentions.list(), mentions.all());

@@ -1,5 +1,7 @@
 package dev.larkspur.message;
 
+import dev.larkspur.directory.App;
+import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
@@ -22,14 +24,16 @@ final class Mentions {
 
     private final List<Mention> found = new ArrayList<>();
     private final Map<String, User> people;
+    private final Map<String, App> bots;
     private boolean all;
 
-    private Mentions(Map<String, User> people) {
+    private Mentions(Map<String, User> people, Map<String, App> bots) {
         this.people = people;
+        this.bots = bots;
     }
 
     /** Resolves every id the given texts mention, in at most three queries. */
-    static Mentions resolving(UserService users, Caller caller, Collection<String> ids) {
+    static Mentions resolving(UserService users, AppService apps, Caller caller, Collection<String> ids) {
         var byType = new HashMap<UserIdType, List<String>>();
         for (String id : ids) {
             if (!id.equals("all")) {
@@ -38,7 +42,11 @@ final class Mentions {
         }
         var people = new HashMap<String, User>();
         byType.forEach((type, list) -> people.putAll(users.resolveAll(caller.appPk(), caller.tenantPk(), type, list)));
-        return new Mentions(people);
+        // An open_id that names no person may name a bot: bots are mentioned by their open_id.
+        var botIds = byType.getOrDefault(UserIdType.OPEN_ID, List.of()).stream()
+                .filter(id -> !people.containsKey(id))
+                .toList();
+        return new Mentions(people, apps.botsByOpenId(caller.tenantPk(), botIds));
     }
 
     static List<String> idsIn(String text) {
@@ -67,11 +75,15 @@ final class Mentions {
             return "@_all";
         }
         var user = people.get(id);
-        if (user == null) {
+        var bot = bots.get(id);
+        if (user == null && bot == null) {
             return null;
         }
         String key = "@_user_" + (found.size() + 1);
-        found.add(new Mention(key, user.pk(), null, user.name()));
+        found.add(
+                user != null
+                        ? new Mention(key, user.pk(), null, user.name())
+                        : new Mention(key, null, bot.pk(), bot.name()));
         return key;
     }
 

@@ -50,6 +50,12 @@ public class MessagePresenter {
         }
         var openIds = users.idsAsSeenBy(caller.appPk(), users.findByPks(userPks), UserIdType.OPEN_ID);
         var appIds = apps.appIds(appPks);
+        var mentionedBots = page.stream()
+                .flatMap(m -> m.mentions().stream())
+                .map(Mention::appPk)
+                .filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        var botOpenIds = apps.botOpenIds(mentionedBots);
         var customBotIds = messages.customBotSenders(fromCustomBots);
         return page.stream()
                 .map(m -> new MessageView(
@@ -79,7 +85,9 @@ public class MessagePresenter {
                                 : m.mentions().stream()
                                         .map(x -> new MessageView.MentionView(
                                                 x.key(),
-                                                x.userPk() != null ? openIds.get(x.userPk()) : null,
+                                                x.userPk() != null
+                                                        ? openIds.get(x.userPk())
+                                                        : botOpenIds.get(x.appPk()),
                                                 "open_id",
                                                 x.name(),
                                                 caller.tenantKey()))

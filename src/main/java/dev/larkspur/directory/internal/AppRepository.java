@@ -78,6 +78,22 @@ public class AppRepository {
                 .toList();
     }
 
+    /** Apps of a tenant by their bots' open_ids, for @mentions of bots. */
+    public List<App> findByBotOpenIds(long tenantPk, Collection<String> botOpenIds) {
+        if (botOpenIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc
+                .sql(SELECT + " where a.tenant_id = :tenant and a.bot_open_id in (:ids)")
+                .param("tenant", tenantPk)
+                .param("ids", botOpenIds)
+                .query(AppRepository::map)
+                .list()
+                .stream()
+                .map(StoredApp::app)
+                .toList();
+    }
+
     /** The bots' own open_ids, by app pk. */
     public Map<Long, String> botOpenIds(Collection<Long> pks) {
         var result = new HashMap<Long, String>();

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * PostgreSQL when {@code LARKSPUR_DB_URL} is set, otherwise an H2 file database under the data
- * directory, in PostgreSQL mode so that one set of migrations and queries serves both.
+ * directory, in PostgreSQL mode so that one set of migrations and queries serves both. H2 gives up
+ * waiting for a row lock after 1 s by default; chat changes lock their chat row, so concurrent
+ * changes on one busy chat wait longer, as they do on PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
@@ -32,7 +34,7 @@ class DatabaseConfig {
                 throw new UncheckedIOException("cannot create data directory " + dir, e);
             }
             ds.setJdbcUrl("jdbc:h2:file:" + dir.resolve("larkspur")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000");
             ds.setUsername("sa");
             ds.setPassword("");
         }
