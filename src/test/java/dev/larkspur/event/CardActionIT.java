@@ -9,12 +9,8 @@ import com.lark.oapi.event.cardcallback.model.CallBackCard;
 import com.lark.oapi.event.cardcallback.model.CallBackToast;
 import com.lark.oapi.event.cardcallback.model.P2CardActionTrigger;
 import com.lark.oapi.event.cardcallback.model.P2CardActionTriggerResponse;
-import com.lark.oapi.service.im.v1.model.CreateMessageReq;
-import com.lark.oapi.service.im.v1.model.CreateMessageReqBody;
-import com.lark.oapi.service.im.v1.model.GetMessageReq;
 import dev.larkspur.support.Admin;
 import dev.larkspur.support.EventReceiver;
-import dev.larkspur.support.Sdk;
 import dev.larkspur.support.TestServer;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +20,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A person clicks a button on a bot's card: the {@code card.action.trigger} callback reaches the
@@ -81,44 +76,6 @@ class CardActionIT {
         return card;
     }
 
-    private static String card(String title) {
-        return LongConnectionBot.JSON.writeValueAsString(Map.of(
-                "config",
-                Map.of("update_multi", false),
-                "header",
-                Map.of("title", Map.of("tag", "plain_text", "content", title)),
-                "elements",
-                List.of(Map.of(
-                        "tag",
-                        "action",
-                        "actions",
-                        List.of(Map.of(
-                                "tag",
-                                "button",
-                                "text",
-                                Map.of("tag", "plain_text", "content", "Save"),
-                                "value",
-                                Map.of("item", "42")))))));
-    }
-
-    /** The bot posts a card to its chat with Ann (opened by Ann writing first); returns its id. */
-    private static String botPostsCard(LongConnectionBot bot) throws Exception {
-        String chatId = bot.annWrites("hi").path("chat_id").asString();
-        var resp = Sdk.client(server, bot.app)
-                .im()
-                .message()
-                .create(CreateMessageReq.newBuilder()
-                        .receiveIdType("chat_id")
-                        .createMessageReqBody(CreateMessageReqBody.newBuilder()
-                                .receiveId(chatId)
-                                .msgType("interactive")
-                                .content(card("Pending"))
-                                .build())
-                        .build());
-        assertThat(resp.getCode()).as(resp.getMsg()).isZero();
-        return resp.getData().getMessageId();
-    }
-
     /** Subscribes the bot to no event, so that only clicks reach it. */
     private static void settings(LongConnectionBot bot, String mode, String requestUrl) {
         var settings = new java.util.HashMap<String, Object>();
@@ -129,31 +86,6 @@ class CardActionIT {
             settings.put("request_url", requestUrl);
         }
         Admin.ok(server.admin().call("PUT", "/admin/v1/apps/" + bot.app.appId() + "/event_settings", settings));
-    }
-
-    private static JsonNode annClicks(LongConnectionBot bot, String messageId) {
-        return server.admin()
-                .call(
-                        "POST",
-                        "/admin/v1/tenants/" + bot.tenant + "/users/ann/card_actions",
-                        Map.of(
-                                "message_id",
-                                messageId,
-                                "action",
-                                Map.of("value", Map.of("item", "42"), "tag", "button", "name", "save")))
-                .body();
-    }
-
-    private static String cardTitle(LongConnectionBot bot, String messageId) throws Exception {
-        var resp = Sdk.client(server, bot.app)
-                .im()
-                .message()
-                .get(GetMessageReq.newBuilder().messageId(messageId).build());
-        assertThat(resp.getCode()).as(resp.getMsg()).isZero();
-        return LongConnectionBot.JSON
-                .readTree(resp.getData().getItems()[0].getBody().getContent())
-                .path("title")
-                .asString();
     }
 
     private static String annOpenId(LongConnectionBot bot) {
@@ -169,10 +101,10 @@ class CardActionIT {
         try (var bot = new LongConnectionBot(server);
                 var receiver = new EventReceiver(handler.dispatcher("vt-card", () -> rawCard("Saved")))) {
             settings(bot, "callback", receiver.url());
-            String messageId = botPostsCard(bot);
-            assertThat(cardTitle(bot, messageId)).isEqualTo("Pending");
+            String messageId = CardFixtures.botPostsCard(bot);
+            assertThat(CardFixtures.cardTitle(bot, messageId)).isEqualTo("Pending");
 
-            var answer = annClicks(bot, messageId);
+            var answer = CardFixtures.annClicks(bot, messageId);
 
             assertThat(answer.path("code").asInt()).as(answer.toString()).isZero();
             assertThat(answer.path("data").path("toast").path("type").asString())
@@ -180,7 +112,7 @@ class CardActionIT {
             assertThat(answer.path("data").path("toast").path("content").asString())
                     .isEqualTo("saved 42");
             assertThat(answer.path("data").path("card_updated").asBoolean()).isTrue();
-            assertThat(cardTitle(bot, messageId)).isEqualTo("Saved");
+            assertThat(CardFixtures.cardTitle(bot, messageId)).isEqualTo("Saved");
 
             var click = handler.clicks.get(0);
             assertThat(click.getHeader().getEventType()).isEqualTo("card.action.trigger");
@@ -200,14 +132,14 @@ class CardActionIT {
             settings(bot, "websocket", null);
             bot.connect(handler.dispatcher("", () -> rawCard("Saved over the socket")));
             bot.awaitConnections(1);
-            String messageId = botPostsCard(bot);
+            String messageId = CardFixtures.botPostsCard(bot);
 
-            var answer = annClicks(bot, messageId);
+            var answer = CardFixtures.annClicks(bot, messageId);
 
             assertThat(answer.path("code").asInt()).as(answer.toString()).isZero();
             assertThat(answer.path("data").path("toast").path("content").asString())
                     .isEqualTo("saved 42");
-            assertThat(cardTitle(bot, messageId)).isEqualTo("Saved over the socket");
+            assertThat(CardFixtures.cardTitle(bot, messageId)).isEqualTo("Saved over the socket");
             assertThat(handler.clicks).hasSize(1);
         }
     }
@@ -219,13 +151,13 @@ class CardActionIT {
             settings(bot, "websocket", null);
             bot.connect(handler.dispatcher("", () -> null));
             bot.awaitConnections(1);
-            String messageId = botPostsCard(bot);
+            String messageId = CardFixtures.botPostsCard(bot);
 
-            var answer = annClicks(bot, messageId);
+            var answer = CardFixtures.annClicks(bot, messageId);
 
             assertThat(answer.path("code").asInt()).as(answer.toString()).isZero();
             assertThat(answer.path("data").path("card_updated").asBoolean()).isFalse();
-            assertThat(cardTitle(bot, messageId)).isEqualTo("Pending");
+            assertThat(CardFixtures.cardTitle(bot, messageId)).isEqualTo("Pending");
         }
     }
 
@@ -235,11 +167,11 @@ class CardActionIT {
         try (var bot = new LongConnectionBot(server);
                 var receiver = new EventReceiver(handler.dispatcher("vt-card", () -> null))) {
             settings(bot, "callback", receiver.url());
-            String messageId = botPostsCard(bot);
+            String messageId = CardFixtures.botPostsCard(bot);
             int before = receiver.requests();
             receiver.failWhen(n -> n > before);
 
-            var answer = annClicks(bot, messageId);
+            var answer = CardFixtures.annClicks(bot, messageId);
 
             assertThat(answer.path("code").asInt()).isEqualTo(200671);
             await().during(Duration.ofSeconds(1))
@@ -251,9 +183,10 @@ class CardActionIT {
     @Test
     void clickOnABotThatIsNotOnlineFails() throws Exception {
         try (var bot = new LongConnectionBot(server)) {
-            String messageId = botPostsCard(bot);
+            String messageId = CardFixtures.botPostsCard(bot);
 
-            assertThat(annClicks(bot, messageId).path("code").asInt()).isEqualTo(200340);
+            assertThat(CardFixtures.annClicks(bot, messageId).path("code").asInt())
+                    .isEqualTo(200340);
         }
     }
 }
