@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class LongConnectionPush {
+    /** Feishu's words in the event log when no connection is live (node-sdk issue 164). */
+    public static final String APP_NOT_ONLINE = "app not online";
+
     /** Under 2^53, so that the Node SDK, which reads them as JS numbers, echoes them exactly. */
     private static final long JS_SAFE = 1L << 53;
 
@@ -46,9 +49,6 @@ public class LongConnectionPush {
             return APP_NOT_ONLINE.equals(error);
         }
     }
-
-    /** Feishu's words in the event log when no connection is live (node-sdk issue 164). */
-    public static final String APP_NOT_ONLINE = "app not online";
 
     public Outcome push(long appPk, String traceId, byte[] payload) {
         var target = connections.pickOne(appPk);

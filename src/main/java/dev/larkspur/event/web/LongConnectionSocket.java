@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.BinaryWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
@@ -20,6 +21,8 @@ class LongConnectionSocket extends BinaryWebSocketHandler {
     private static final int SEND_TIME_LIMIT_MS = 10_000;
 
     private static final int BUFFER_LIMIT = 4 * 1024 * 1024;
+    private static final String CLOSE_TIMEOUT_PROPERTY = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
+    private static final Long CLOSE_TIMEOUT_MS = 2000L;
     private final LongConnections connections;
 
     LongConnectionSocket(LongConnections connections) {
@@ -28,6 +31,14 @@ class LongConnectionSocket extends BinaryWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
+        // The Java SDK never answers a Close frame (spec/protocols.md §4.10): drop the TCP connection
+        // soon after closing, rather than after Tomcat's default 30 s, so that it notices and reconnects.
+        if (session instanceof NativeWebSocketSession nativeSession) {
+            var tomcat = nativeSession.getNativeSession(jakarta.websocket.Session.class);
+            if (tomcat != null) {
+                tomcat.getUserProperties().put(CLOSE_TIMEOUT_PROPERTY, CLOSE_TIMEOUT_MS);
+            }
+        }
         // Pushes, pongs and closes come from different threads; the decorator serialises them.
         var safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT);
         connections.opened(admission(session), new SessionConnection(safe));
