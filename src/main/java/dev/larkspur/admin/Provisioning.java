@@ -12,8 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
@@ -25,7 +24,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * an empty database without a seed creates the demo tenant. Then tells the operator how to get in.
  */
 @Component
-class Provisioning implements ApplicationRunner {
+class Provisioning implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(Provisioning.class);
     private final LarkspurProperties props;
     private final TenantService tenants;
@@ -52,8 +51,9 @@ class Provisioning implements ApplicationRunner {
         this.tx = tx;
     }
 
+    /** Before the web server opens its port, so that no request sees a half-provisioned server. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (props.seed() != null && !props.seed().isBlank()) {
             var seed = read(Path.of(props.seed()));
             tx.executeWithoutResult(status -> apply(seed));

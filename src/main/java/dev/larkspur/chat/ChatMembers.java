@@ -24,7 +24,6 @@ public class ChatMembers {
     static final int MAX_USERS_PER_CALL = 50;
     static final int MAX_BOTS_PER_CALL = 5;
     static final int MAX_BOTS_PER_CHAT = 15;
-    static final int MAX_USERS_PER_CHAT = 5000;
 
     private final ChatRepository chats;
     private final MemberRepository members;
@@ -32,6 +31,7 @@ public class ChatMembers {
     private final ChatIds ids;
     private final ChatEvents events;
     private final Clock clock;
+    private final int maxMembers;
 
     ChatMembers(
             ChatRepository chats,
@@ -39,6 +39,7 @@ public class ChatMembers {
             ChatAccess access,
             ChatIds ids,
             ChatEvents events,
+            ChatProperties props,
             Clock clock) {
         this.chats = chats;
         this.members = members;
@@ -46,6 +47,7 @@ public class ChatMembers {
         this.ids = ids;
         this.events = events;
         this.clock = clock;
+        this.maxMembers = props.maxMembers();
     }
 
     @Transactional
@@ -97,7 +99,7 @@ public class ChatMembers {
         var already =
                 members.existingUsers(chat.pk(), usable.stream().map(User::pk).toList());
         var joining = usable.stream().filter(u -> !already.contains(u.pk())).toList();
-        if (chat.userCount() + joining.size() > MAX_USERS_PER_CHAT) {
+        if (chat.userCount() + joining.size() > maxMembers) {
             throw ChatErrors.memberLimit();
         }
         if (!joining.isEmpty()) {
@@ -228,7 +230,7 @@ public class ChatMembers {
         }
         long now = clock.millis();
         if (actor.isUser()) {
-            if (chat.userCount() + 1 > MAX_USERS_PER_CHAT) {
+            if (chat.userCount() + 1 > maxMembers) {
                 throw ChatErrors.memberLimit();
             }
             members.insertUsers(chat.pk(), List.of(actor.userPk()), now);

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 public class MessageEvents {
     public static final String RECEIVED = "im.message.receive_v1";
     public static final String RECALLED = "im.message.recalled_v1";
+    /** Row keys start at 1, so no app has this one. */
+    private static final long NO_APP = 0;
 
     private final Outbox outbox;
 
@@ -26,9 +28,7 @@ public class MessageEvents {
      */
     public void received(Message m, String senderTenantKey) {
         var sender = new LinkedHashMap<String, Object>();
-        sender.put(
-                "sender_id",
-                m.senderUserPk() != null ? EventRefs.user(m.senderUserPk()) : EventRefs.bot(m.senderAppPk()));
+        sender.put("sender_id", senderRef(m));
         sender.put("sender_type", m.senderUserPk() != null ? "user" : "app");
         sender.put("tenant_key", senderTenantKey);
         var message = new LinkedHashMap<String, Object>();
@@ -57,6 +57,19 @@ public class MessageEvents {
         body.put("sender", sender);
         body.put("message", message);
         outbox.append(new NewEvent(RECEIVED, m.tenantPk(), m.chatPk(), null, body));
+    }
+
+    /**
+     * A message without a user or app sender comes from a group's custom bot. It is marked as a
+     * bot's, so that fan-out applies Feishu's rule for bot messages (only to bots it mentions), but
+     * with no app behind the marker: no bot takes it for its own, and it renders with an empty
+     * open_id, as custom bots have none.
+     */
+    private static Object senderRef(Message m) {
+        if (m.senderUserPk() != null) {
+            return EventRefs.user(m.senderUserPk());
+        }
+        return EventRefs.bot(m.senderAppPk() != null ? m.senderAppPk() : NO_APP);
     }
 
     public void recalled(Message m, String recallType, long now) {

@@ -3,6 +3,7 @@ package dev.larkspur.message;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.platform.Caller;
 import java.util.HashSet;
 import java.util.List;
@@ -11,17 +12,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders messages for one caller in a fixed number of queries per page: senders and mentioned
- * people as the caller's open_ids, bots as app_ids; recalled messages as Feishu shows them.
+ * people as the caller's open_ids, bots as app_ids; recalled messages as Feishu shows them. A
+ * group's custom bot is shown like an app ({@code sender_type} "app", {@code id_type} "app_id")
+ * with its own bot id, since the Message object has no other kind for it.
  */
 @Component
 public class MessagePresenter {
     static final String RECALLED_TEXT = "This message was recalled";
     private final UserService users;
     private final AppService apps;
+    private final MessageRepository messages;
 
-    MessagePresenter(UserService users, AppService apps) {
+    MessagePresenter(UserService users, AppService apps, MessageRepository messages) {
         this.users = users;
         this.apps = apps;
+        this.messages = messages;
     }
 
     public MessageView one(Caller caller, Message m) {
@@ -32,16 +37,20 @@ public class MessagePresenter {
     public List<MessageView> render(Caller caller, List<Message> page, boolean originalCards) {
         var userPks = new HashSet<Long>();
         var appPks = new HashSet<Long>();
+        var fromCustomBots = new HashSet<Long>();
         for (var m : page) {
             if (m.senderUserPk() != null) {
                 userPks.add(m.senderUserPk());
-            } else {
+            } else if (m.senderAppPk() != null) {
                 appPks.add(m.senderAppPk());
+            } else {
+                fromCustomBots.add(m.pk());
             }
             m.mentions().stream().map(Mention::userPk).filter(Objects::nonNull).forEach(userPks::add);
         }
         var openIds = users.idsAsSeenBy(caller.appPk(), users.findByPks(userPks), UserIdType.OPEN_ID);
         var appIds = apps.appIds(appPks);
+        var customBotIds = messages.customBotSenders(fromCustomBots);
         return page.stream()
                 .map(m -> new MessageView(
                         m.messageId(),
@@ -58,7 +67,12 @@ public class MessagePresenter {
                                 ? new MessageView.Sender(
                                         openIds.get(m.senderUserPk()), "open_id", "user", caller.tenantKey())
                                 : new MessageView.Sender(
-                                        appIds.get(m.senderAppPk()), "app_id", "app", caller.tenantKey()),
+                                        m.senderAppPk() != null
+                                                ? appIds.get(m.senderAppPk())
+                                                : customBotIds.get(m.pk()),
+                                        "app_id",
+                                        "app",
+                                        caller.tenantKey()),
                         new MessageView.Body(content(m, originalCards)),
                         m.deleted() || m.mentions().isEmpty()
                                 ? null

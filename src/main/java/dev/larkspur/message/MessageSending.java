@@ -40,6 +40,7 @@ public class MessageSending {
     private final ChatActivity activity;
     private final P2pChats p2p;
     private final ChatModeration moderation;
+    private final ChatSendLimiter sendLimiter;
     private final UserService users;
     private final MessageEvents events;
     private final TransactionTemplate tx;
@@ -54,6 +55,7 @@ public class MessageSending {
             ChatActivity activity,
             P2pChats p2p,
             ChatModeration moderation,
+            ChatSendLimiter sendLimiter,
             UserService users,
             MessageEvents events,
             TransactionTemplate tx,
@@ -66,6 +68,7 @@ public class MessageSending {
         this.activity = activity;
         this.p2p = p2p;
         this.moderation = moderation;
+        this.sendLimiter = sendLimiter;
         this.users = users;
         this.events = events;
         this.tx = tx;
@@ -113,6 +116,16 @@ public class MessageSending {
         });
     }
 
+    /**
+     * Batch sends and the v4 APIs: posts as the calling bot into its p2p chat with the user, in the
+     * caller's transaction and without uuid de-duplication. The same rules and events apply as for
+     * {@link #send}.
+     */
+    public Message sendToUser(Caller caller, long userPk, Draft draft) {
+        requireBot(caller);
+        return post(caller, p2p.open(caller.appPk(), caller.tenantPk(), userPk), draft, null);
+    }
+
     private record Relation(Message parent, boolean inThread) {}
 
     private Message post(Caller caller, Chat chat, Draft draft, Relation relation) {
@@ -131,6 +144,7 @@ public class MessageSending {
             throw MessageErrors.blockedBySettings();
         }
         var encoded = codec.encode(caller, draft.msgType(), draft.content(), chat.isP2p());
+        sendLimiter.acquire(chat);
         if (encoded.mentionsAll()
                 && !privileged
                 && chat.settings().atAllPermission().equals("only_owner")) {
@@ -174,8 +188,11 @@ public class MessageSending {
         return message;
     }
 
-    /** The chat a send goes to: a group by chat_id, or the p2p chat with a person. */
-    private Chat target(Caller caller, String receiveIdType, String receiveId) {
+    /**
+     * The chat a send goes to: a group by chat_id, or the p2p chat with a person. Forwards resolve
+     * their people and chat targets here too, so both answer alike.
+     */
+    public Chat target(Caller caller, String receiveIdType, String receiveId) {
         if ("chat_id".equals(receiveIdType)) {
             var chat = chats.find(receiveId).orElseThrow(() -> MessageErrors.invalid("invalid receive_id"));
             if (chat.tenantPk() != caller.tenantPk() && !chat.external()) {
@@ -209,7 +226,11 @@ public class MessageSending {
         return p2p.open(caller.appPk(), caller.tenantPk(), user.pk());
     }
 
-    private Message once(Caller caller, String uuid, String target, Supplier<Message> work) {
+    /**
+     * Runs {@code work} in one transaction, once per (app, {@code uuid}, {@code target}) within the
+     * uuid window: a repeat returns the first message. Forwards share it with their own targets.
+     */
+    public Message once(Caller caller, String uuid, String target, Supplier<Message> work) {
         if (uuid == null || uuid.isEmpty()) {
             return tx.execute(status -> work.get());
         }

@@ -25,7 +25,9 @@ class AdminIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static Admin admin() {

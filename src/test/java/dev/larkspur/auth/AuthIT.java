@@ -32,7 +32,9 @@ class AuthIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static Admin.AppCreds newApp() {

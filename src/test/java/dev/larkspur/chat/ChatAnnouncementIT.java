@@ -27,7 +27,9 @@ class ChatAnnouncementIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static ChatExtrasFixture tenant() {

@@ -24,7 +24,9 @@ class ChatMenusAccessIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static void assertRejected(BaseResponse<?> resp, int code) {

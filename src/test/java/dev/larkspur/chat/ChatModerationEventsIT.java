@@ -20,7 +20,9 @@ class ChatModerationEventsIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static ChatExtrasFixture tenant() {

@@ -28,7 +28,9 @@ class ChatModerationIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static ChatExtrasFixture tenant() {

@@ -23,7 +23,9 @@ class ChatTabsAccessIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static void assertRejected(BaseResponse<?> resp, int code) {

@@ -31,7 +31,9 @@ class ChatTabsIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

@@ -27,7 +27,9 @@ class ChatTabsRulesIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static void assertRejected(BaseResponse<?> resp, int code) {

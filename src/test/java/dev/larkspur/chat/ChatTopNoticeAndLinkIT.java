@@ -36,7 +36,9 @@ class ChatTopNoticeAndLinkIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static ChatExtrasFixture tenant() {

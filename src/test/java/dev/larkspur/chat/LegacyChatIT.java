@@ -29,7 +29,9 @@ class LegacyChatIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static ChatExtrasFixture tenant() {

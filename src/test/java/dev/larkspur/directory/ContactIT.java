@@ -35,7 +35,9 @@ class ContactIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** A fresh tenant with one app on the default scopes, and the SDK client of that app. */

@@ -33,7 +33,9 @@ class CallbackDeliveryIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** A tenant with a bot, a person, and the bot's SDK dispatcher collecting what it receives. */

@@ -30,7 +30,9 @@ class ActingUsersIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private record Setup(String tenant, Admin.AppCreds app, Client client) {}

@@ -39,7 +39,9 @@ class MessageCardIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** A schema 2.0 card with a title, a markdown line, a divider and a button. */

@@ -36,7 +36,9 @@ class MessageChangesIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static UpdateMessageResp edit(Client as, String messageId, String msgType, String content)

@@ -39,7 +39,9 @@ class MessageContentIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static com.lark.oapi.service.im.v1.model.CreateMessageResp send(String msgType, String content)

@@ -26,7 +26,9 @@ class MessageEventsIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** The {@code event} of the one receive event recorded for the message, as the main bot gets it. */

@@ -31,7 +31,9 @@ class MessageHistoryIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static ListMessageReq.Builder chat(String chatId) {

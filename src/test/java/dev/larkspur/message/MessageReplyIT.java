@@ -30,7 +30,9 @@ class MessageReplyIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static ReplyMessageResp reply(String messageId, String msgType, String content, String uuid)

@@ -36,7 +36,9 @@ class MessageSendIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static CreateMessageResp sendWithUuid(MessageFixtures.Org org, String chatId, String uuid)

@@ -35,7 +35,9 @@ class MessageSendPermissionsIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

@@ -33,7 +33,9 @@ class MessageSystemIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** A divider with this text and these translations (none when {@code i18n} is null). */

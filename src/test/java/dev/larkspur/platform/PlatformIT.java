@@ -35,7 +35,9 @@ class PlatformIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static String newTenantToken() {

@@ -49,6 +49,9 @@ public final class TestServer implements AutoCloseable {
         props.put("server.port", "0");
         props.put("larkspur.admin-token", ADMIN_TOKEN);
         props.put("logging.level.root", "WARN");
+        // Tests post many messages into one chat at once; the 5-a-second chat limit is proven by
+        // a server of its own (MessageSendLimitIT).
+        props.put("larkspur.messages.per-chat-per-second", "0");
         props.putAll(extra);
         // As command-line arguments, so that they win over application.yml like real settings do.
         String[] args = props.entrySet().stream()

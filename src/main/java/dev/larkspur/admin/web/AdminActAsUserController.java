@@ -1,5 +1,7 @@
 package dev.larkspur.admin.web;
 
+import static dev.larkspur.admin.web.ActingAs.actingAs;
+
 import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.directory.App;
 import dev.larkspur.directory.AppService;
@@ -11,8 +13,6 @@ import dev.larkspur.message.MessageReads;
 import dev.larkspur.message.MessageSending;
 import dev.larkspur.message.MessageView;
 import dev.larkspur.platform.ApiResponse;
-import dev.larkspur.platform.Caller;
-import dev.larkspur.platform.TokenType;
 import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -106,21 +106,5 @@ class AdminActAsUserController {
         return apps.get(creator.values().stream()
                 .findFirst()
                 .orElseThrow(() -> DirectoryErrors.invalid("app_id is required for this chat")));
-    }
-
-    /** A user-token caller for this person through this app, with the app's scopes. */
-    private static Caller actingAs(User user, App app) {
-        if (user.tenantPk() != app.tenantPk()) {
-            throw DirectoryErrors.invalid("the user and the app belong to different tenants");
-        }
-        return new Caller(
-                TokenType.USER,
-                app.pk(),
-                app.appId(),
-                app.tenantPk(),
-                app.tenantKey(),
-                app.botEnabled(),
-                app.scopes(),
-                user.pk());
     }
 }

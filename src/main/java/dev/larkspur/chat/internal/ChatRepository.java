@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -24,6 +25,17 @@ public class ChatRepository {
             + " c.restricted_mode_setting, c.chat_status, c.external, c.user_count, c.bot_count, c.p2p_user_id,"
             + " c.p2p_app_id, c.created_at, c.last_active_at";
     private static final TypeReference<Map<String, String>> I18N = new TypeReference<>() {};
+
+    /**
+     * The search condition on i18n names: one of the names contains {@code :q}, not the JSON text
+     * around them (else "us" would find every chat with an {@code en_us} name). Each name is cut out
+     * of the stored JSON with string functions that H2 and PostgreSQL share.
+     */
+    private static final String I18N_VALUE_MATCHES = String.join(
+            " or ",
+            Stream.of("zh_cn", "en_us", "ja_jp")
+                    .map(key -> "lower(" + i18nValue(key) + ") like :q escape '\\'")
+                    .toList());
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -205,7 +217,7 @@ public class ChatRepository {
                         + " and c.chat_status = 'normal' and c.id > :after"
                         + " and (c.chat_type = 'public' or exists (select 1 from chat_member m where m.chat_id = c.id"
                         + " and m." + col + " = :member))"
-                        + " and (lower(c.name) like :q escape '\\' or lower(c.i18n_names) like :q escape '\\'"
+                        + " and (lower(c.name) like :q escape '\\' or " + I18N_VALUE_MATCHES
                         + " or exists (select 1 from chat_member m2 join directory_user u on u.id = m2.user_id"
                         + " where m2.chat_id = c.id and lower(u.name) like :q escape '\\'))"
                         + " order by c.id limit :limit")
@@ -216,6 +228,15 @@ public class ChatRepository {
                 .param("limit", limit)
                 .query(this::map)
                 .list();
+    }
+
+    /** The text of one i18n name inside the stored JSON, or null when there is none. */
+    private static String i18nValue(String key) {
+        String marker = "'\"" + key + "\":\"'";
+        String rest =
+                "substring(c.i18n_names from position(" + marker + " in c.i18n_names) + " + (key.length() + 4) + ")";
+        return "case when position(" + marker + " in c.i18n_names) > 0 then substring(" + rest
+                + " from 1 for position('\"' in " + rest + ") - 1) end";
     }
 
     private static String memberColumn(String column) {

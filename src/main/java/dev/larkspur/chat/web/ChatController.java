@@ -7,6 +7,7 @@ import dev.larkspur.chat.ChatUpdates;
 import dev.larkspur.chat.MemberIdType;
 import dev.larkspur.chat.NewChat;
 import dev.larkspur.chat.web.ChatRequests.ChatBody;
+import dev.larkspur.directory.UserIdType;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;
@@ -90,13 +91,7 @@ class ChatController {
             @RequestParam(name = "page_token", required = false) String pageToken,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
         var type = MemberIdType.userIds(userIdType);
-        var page = queries.list(new Actor(caller), type, sortType, pageToken, pageSize);
-        return ApiResponse.success(new ListData(
-                page.items().stream()
-                        .map(i -> ChatView.Item.of(i, type.wireName()))
-                        .toList(),
-                page.pageToken(),
-                page.hasMore()));
+        return listData(queries.list(new Actor(caller), type, sortType, pageToken, pageSize), type);
     }
 
     @GetMapping("/search")
@@ -110,13 +105,7 @@ class ChatController {
             @RequestParam(name = "page_token", required = false) String pageToken,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
         var type = MemberIdType.userIds(userIdType);
-        var page = queries.search(new Actor(caller), type, query, pageToken, pageSize);
-        return ApiResponse.success(new ListData(
-                page.items().stream()
-                        .map(i -> ChatView.Item.of(i, type.wireName()))
-                        .toList(),
-                page.pageToken(),
-                page.hasMore()));
+        return listData(queries.search(new Actor(caller), type, query, pageToken, pageSize), type);
     }
 
     @PutMapping("/{chat_id}")
@@ -140,5 +129,14 @@ class ChatController {
     ApiResponse<Map<String, Object>> disband(Caller caller, @PathVariable("chat_id") String chatId) {
         updates.disband(new Actor(caller), chatId);
         return ApiResponse.empty();
+    }
+
+    private static ApiResponse<ListData> listData(ChatQueries.ChatPage page, UserIdType type) {
+        return ApiResponse.success(new ListData(
+                page.items().stream()
+                        .map(i -> ChatView.Item.of(i, type.wireName()))
+                        .toList(),
+                page.pageToken(),
+                page.hasMore()));
     }
 }

@@ -4,8 +4,11 @@ import dev.larkspur.message.Mention;
 import dev.larkspur.message.Message;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -47,19 +50,29 @@ public class MessageRepository {
             long now) {}
 
     public long insert(NewRow row) {
+        return insert(row, null);
+    }
+
+    /**
+     * A row whose sender is a group's custom bot when {@code customBotId} is set (then neither
+     * sender pk is): custom bots are not apps, so they are named by their public id.
+     */
+    public long insert(NewRow row, String customBotId) {
+        String senderKind = customBotId != null ? "custom_bot" : row.senderUserPk() != null ? "user" : "app";
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into message (message_id, chat_id, root_id, parent_id, thread_id, sender_kind, sender_user_id,"
-                        + " sender_app_id, msg_type, content, raw_content, mentions, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " sender_app_id, sender_custom_bot_id, msg_type, content, raw_content, mentions, created_at,"
+                        + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         row.messageId(),
                         row.chatPk(),
                         row.rootPk(),
                         row.parentPk(),
                         row.threadId(),
-                        row.senderUserPk() != null ? "user" : "app",
+                        senderKind,
                         row.senderUserPk(),
                         row.senderAppPk(),
+                        customBotId,
                         row.msgType(),
                         row.content(),
                         row.rawContent(),
@@ -68,6 +81,21 @@ public class MessageRepository {
                         row.now())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The custom bot that sent each of these messages, by message pk; others are absent. */
+    public Map<Long, String> customBotSenders(Collection<Long> messagePks) {
+        if (messagePks.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql(
+                        "select id, sender_custom_bot_id from message where id in (:pks) and sender_custom_bot_id is not null")
+                .param("pks", messagePks)
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("sender_custom_bot_id")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public Optional<Message> findByMessageId(String messageId) {
@@ -109,7 +137,8 @@ public class MessageRepository {
 
     /**
      * One page of a chat's history between {@code fromMs} and {@code toMs}, after (ascending) or
-     * before (descending) the keyset position; thread replies are left to their thread.
+     * before (descending) the keyset position; thread replies are left to their thread and the
+     * sub-messages of merge forwards to their merge message.
      */
     public List<Message> pageOfChat(
             long chatPk, long fromMs, long toMs, boolean ascending, long atTime, long atPk, int limit) {
@@ -118,7 +147,8 @@ public class MessageRepository {
                 : " and (m.created_at < :t or (m.created_at = :t and m.id < :pk))";
         String order = ascending ? " order by m.created_at, m.id" : " order by m.created_at desc, m.id desc";
         return jdbc.sql(SELECT + " where m.chat_id = :chat and m.created_at >= :from and m.created_at <= :to"
-                        + " and not (m.thread_id is not null and m.root_id is not null)" + keyset + order
+                        + " and not (m.thread_id is not null and m.root_id is not null)"
+                        + " and m.upper_message_id is null" + keyset + order
                         + " limit :limit")
                 .param("chat", chatPk)
                 .param("from", fromMs)
@@ -143,6 +173,33 @@ public class MessageRepository {
                 .param("limit", limit)
                 .query(this::map)
                 .list();
+    }
+
+    // Merge forwards (spec/message.md §3.7, §3.11): sub-messages are copies that name their merge
+    // message in upper_message_id.
+
+    public List<Message> findByMessageIds(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where m.message_id in (:ids)")
+                .param("ids", messageIds)
+                .query(this::map)
+                .list();
+    }
+
+    /** The direct sub-messages of a merge message, oldest first. */
+    public List<Message> subMessagesOf(long upperPk) {
+        return jdbc.sql(SELECT + " where m.upper_message_id = ? order by m.created_at, m.id")
+                .param(upperPk)
+                .query(this::map)
+                .list();
+    }
+
+    public void setUpper(long pk, long upperPk) {
+        jdbc.sql("update message set upper_message_id = ? where id = ?")
+                .params(upperPk, pk)
+                .update();
     }
 
     private Message map(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,7 @@ import dev.larkspur.message.MessagePresenter;
 import dev.larkspur.message.MessageQueries;
 import dev.larkspur.message.MessageSending;
 import dev.larkspur.message.MessageView;
+import dev.larkspur.message.SubMessages;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;
@@ -33,13 +34,19 @@ class MessageController {
     private final MessageChanges changes;
     private final MessageQueries queries;
     private final MessagePresenter presenter;
+    private final SubMessages subMessages;
 
     MessageController(
-            MessageSending sending, MessageChanges changes, MessageQueries queries, MessagePresenter presenter) {
+            MessageSending sending,
+            MessageChanges changes,
+            MessageQueries queries,
+            MessagePresenter presenter,
+            SubMessages subMessages) {
         this.sending = sending;
         this.changes = changes;
         this.queries = queries;
         this.presenter = presenter;
+        this.subMessages = subMessages;
     }
 
     record SendBody(String receiveId, String msgType, String content, String uuid) {}
@@ -123,8 +130,10 @@ class MessageController {
             @PathVariable("message_id") String messageId,
             @RequestParam(name = "card_msg_content_type", required = false) String cardContentType) {
         var message = queries.get(caller, messageId);
+        // A merge message comes with its sub-messages (spec/message.md §3.11).
+        var items = subMessages.withSubMessages(message);
         return ApiResponse.success(
-                new Items(presenter.render(caller, List.of(message), "user_card_content".equals(cardContentType))));
+                new Items(presenter.render(caller, items, "user_card_content".equals(cardContentType))));
     }
 
     @GetMapping
