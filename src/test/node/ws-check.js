@@ -25,6 +25,7 @@ const dispatcher = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.warn
       card: {
         type: 'raw',
         data: {
+          config: { update_multi: true },
           header: { title: { tag: 'plain_text', content: 'Saved by Node' } },
           elements: [{ tag: 'div', text: { tag: 'plain_text', content: 'done' } }],
         },

@@ -5,8 +5,7 @@ import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.DirectoryErrors;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.event.CardCallbacks;
-import dev.larkspur.message.MessageChanges;
-import dev.larkspur.message.MessageQueries;
+import dev.larkspur.message.CardInteractions;
 import dev.larkspur.platform.Caller;
 import dev.larkspur.platform.FeishuException;
 import dev.larkspur.platform.TokenType;
@@ -17,9 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A person clicks a button on a bot's card, as in the Feishu client: the bot's callback answers
- * within 3 s (spec/protocols.md §3.9), its card replaces the message's card and its toast goes back
- * to the person. The card lives in the message module and the callback in the event module, which
- * cannot depend on it (messages append events), so the two meet here.
+ * within 3 s (spec/protocols.md §3.9), its card replaces the card and its toast goes back to the
+ * person. Cards live in the message module and callbacks in the event module, which cannot depend
+ * on it (messages append events), so the two meet here.
  */
 @Service
 public class CardClicks {
@@ -28,20 +27,13 @@ public class CardClicks {
 
     private final UserService users;
     private final AppService apps;
-    private final MessageQueries messages;
-    private final MessageChanges changes;
+    private final CardInteractions cards;
     private final CardCallbacks callbacks;
 
-    CardClicks(
-            UserService users,
-            AppService apps,
-            MessageQueries messages,
-            MessageChanges changes,
-            CardCallbacks callbacks) {
+    CardClicks(UserService users, AppService apps, CardInteractions cards, CardCallbacks callbacks) {
         this.users = users;
         this.apps = apps;
-        this.messages = messages;
-        this.changes = changes;
+        this.cards = cards;
         this.callbacks = callbacks;
     }
 
@@ -63,19 +55,13 @@ public class CardClicks {
         var user = users.findByUserId(tenantKey, userId).orElseThrow(() -> DirectoryErrors.notFound("user " + userId));
         // The person in the Feishu client, through no app: membership is checked by user.
         var person = new Caller(TokenType.USER, 0, null, user.tenantPk(), tenantKey, false, Set.of(), user.pk());
-        var message = messages.get(person, messageId);
-        if (message.deleted()) {
-            throw DirectoryErrors.invalid("the message was recalled");
-        }
-        if (!message.msgType().equals("interactive") || message.senderAppPk() == null) {
-            throw DirectoryErrors.invalid("the message is not a bot's card");
-        }
-        var bot = apps.findByPk(message.senderAppPk()).orElseThrow(() -> DirectoryErrors.notFound("the card's app"));
-        var answer = callbacks.deliver(
-                new CardCallbacks.Click(bot, user.pk(), messageId, message.chatId(), (ObjectNode) action));
+        var click = cards.click(person, messageId);
+        var bot = apps.findByPk(click.botAppPk()).orElseThrow(() -> DirectoryErrors.notFound("the card's app"));
+        var answer = callbacks.deliver(new CardCallbacks.Click(
+                bot, user.pk(), click.messageId(), click.chatId(), (ObjectNode) action, click.token()));
         if (answer.card() != null) {
             try {
-                changes.replaceCardFromCallback(asBot(bot), messageId, answer.card());
+                cards.answer(asBot(bot), user, messageId, answer.card());
             } catch (FeishuException e) {
                 throw new FeishuException(
                         BAD_CARD, "the callback answered with an invalid card: " + e.getMessage(), 400);

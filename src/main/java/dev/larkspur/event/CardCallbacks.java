@@ -44,8 +44,11 @@ public class CardCallbacks {
         this.clock = clock;
     }
 
-    /** A person's click on a bot's card in a message; {@code action} as the SDKs model it. */
-    public record Click(App bot, long operatorPk, String messageId, String chatId, ObjectNode action) {}
+    /**
+     * A person's click on a bot's card in a message; {@code action} as the SDKs model it, {@code
+     * token} the card's delayed-update token for this interaction.
+     */
+    public record Click(App bot, long operatorPk, String messageId, String chatId, ObjectNode action, String token) {}
 
     /**
      * The bot's answer: a toast for the clicker, and the card to show instead, as message content
@@ -79,7 +82,7 @@ public class CardCallbacks {
         var envelope = renderer.render(stored, click.bot(), token);
         var event = (ObjectNode) envelope.get("event");
         ((ObjectNode) event.get("operator")).put("tenant_key", click.bot().tenantKey());
-        event.put("token", "c-" + Ids.hex(32));
+        event.put("token", click.token());
         event.set("action", click.action());
         event.put("host", "im_message");
         event.putObject("context").put("open_message_id", click.messageId()).put("open_chat_id", click.chatId());

@@ -128,25 +128,6 @@ public class MessageChanges {
         messages.updateContent(message.pk(), encoded.content(), encoded.rawContent(), encoded.mentions(), now);
     }
 
-    /**
-     * The card a bot answers a click with (spec/protocols.md §3.9) replaces its card. Feishu applies
-     * it as part of the click, so neither the shared-card rule nor the 14-day window of {@link
-     * #updateCard} holds; the card is checked like any card the bot sends.
-     */
-    @Transactional
-    public void replaceCardFromCallback(Caller bot, String messageId, String content) {
-        var message = queries.get(bot, messageId);
-        if (message.deleted()) {
-            throw MessageErrors.recalled();
-        }
-        if (!message.msgType().equals("interactive") || !message.sentByApp(bot.appPk())) {
-            throw MessageErrors.invalid("the message is not a card of this bot");
-        }
-        var encoded = codec.encode(bot, "interactive", content, "p2p".equals(message.chatMode()));
-        messages.updateContent(
-                message.pk(), encoded.content(), encoded.rawContent(), encoded.mentions(), clock.millis());
-    }
-
     private boolean sharedCard(String raw) {
         if (raw == null) {
             return false;

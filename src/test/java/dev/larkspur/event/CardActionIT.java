@@ -9,6 +9,9 @@ import com.lark.oapi.event.cardcallback.model.CallBackCard;
 import com.lark.oapi.event.cardcallback.model.CallBackToast;
 import com.lark.oapi.event.cardcallback.model.P2CardActionTrigger;
 import com.lark.oapi.event.cardcallback.model.P2CardActionTriggerResponse;
+import dev.larkspur.directory.UserService;
+import dev.larkspur.message.internal.CardRepository;
+import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.support.Admin;
 import dev.larkspur.support.EventReceiver;
 import dev.larkspur.support.TestServer;
@@ -65,10 +68,17 @@ class CardActionIT {
         }
     }
 
+    /** A 1.0 card; a shared one replaces the card for everyone, another for the clicker alone. */
     private static CallBackCard rawCard(String title) {
+        return rawCard(title, true);
+    }
+
+    private static CallBackCard rawCard(String title, boolean shared) {
         var card = new CallBackCard();
         card.setType("raw");
         card.setData(Map.of(
+                "config",
+                Map.of("update_multi", shared),
                 "header",
                 Map.of("title", Map.of("tag", "plain_text", "content", title)),
                 "elements",
@@ -158,6 +168,56 @@ class CardActionIT {
             assertThat(answer.path("code").asInt()).as(answer.toString()).isZero();
             assertThat(answer.path("data").path("card_updated").asBoolean()).isFalse();
             assertThat(CardFixtures.cardTitle(bot, messageId)).isEqualTo("Pending");
+        }
+    }
+
+    @Test
+    void unsharedAnswerReplacesTheCardForTheClickerAlone() throws Exception {
+        var handler = new Handler();
+        try (var bot = new LongConnectionBot(server)) {
+            settings(bot, "websocket", null);
+            bot.connect(handler.dispatcher("", () -> rawCard("Saved for Ann", false)));
+            bot.awaitConnections(1);
+            String messageId = CardFixtures.botPostsCard(bot);
+
+            var answer = CardFixtures.annClicks(bot, messageId);
+
+            assertThat(answer.path("data").path("card_updated").asBoolean()).isTrue();
+            assertThat(CardFixtures.cardTitle(bot, messageId)).isEqualTo("Pending");
+            // No API shows one person's copy yet; read what was stored for Ann.
+            long messagePk =
+                    server.bean(MessageRepository.class).pkOf(messageId).orElseThrow();
+            long annPk = server.bean(UserService.class)
+                    .findByUserId(bot.tenant, "ann")
+                    .orElseThrow()
+                    .pk();
+            assertThat(server.bean(CardRepository.class).viewOf(messagePk, annPk))
+                    .hasValueSatisfying(card -> assertThat(card).contains("Saved for Ann"));
+        }
+    }
+
+    @Test
+    void clickCarriesATokenForTheDelayedCardUpdate() throws Exception {
+        var handler = new Handler();
+        try (var bot = new LongConnectionBot(server)) {
+            settings(bot, "websocket", null);
+            bot.connect(handler.dispatcher("", () -> null));
+            bot.awaitConnections(1);
+            String messageId = CardFixtures.botPostsCard(bot);
+            assertThat(CardFixtures.annClicks(bot, messageId).path("code").asInt())
+                    .isZero();
+            String token = handler.clicks.get(0).getEvent().getToken();
+
+            var http = server.http();
+            var later =
+                    Map.of("schema", "2.0", "header", Map.of("title", Map.of("tag", "plain_text", "content", "Later")));
+            var reply = http.post(
+                    "/open-apis/interactive/v1/card/update",
+                    http.tenantToken(bot.app.appId(), bot.app.appSecret()),
+                    LongConnectionBot.JSON.writeValueAsString(Map.of("token", token, "card", later)));
+
+            assertThat(reply.code()).as(reply.body().toString()).isZero();
+            assertThat(CardFixtures.cardTitle(bot, messageId)).isEqualTo("Later");
         }
     }
 
