@@ -70,24 +70,24 @@ class EventWorkers implements SmartLifecycle {
         return worked;
     }
 
-    private boolean dispatch(Semaphore inFlight, IntFunction<List<Delivery>> claim, Consumer<Delivery> send)
+    private boolean dispatch(Semaphore bound, IntFunction<List<Delivery>> claim, Consumer<Delivery> send)
             throws InterruptedException {
-        int free = inFlight.availablePermits();
+        int free = bound.availablePermits();
         if (free == 0) {
-            inFlight.acquire();
-            inFlight.release();
+            bound.acquire();
+            bound.release();
             return true;
         }
         var due = claim.apply(free);
         for (var delivery : due) {
-            inFlight.acquire();
+            bound.acquire();
             senders.submit(() -> {
                 try {
                     send.accept(delivery);
                 } catch (RuntimeException e) {
                     log.warn("delivery {} failed unexpectedly; it will be retried after its lease", delivery.pk(), e);
                 } finally {
-                    inFlight.release();
+                    bound.release();
                 }
             });
         }
