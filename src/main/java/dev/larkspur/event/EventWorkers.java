@@ -1,34 +1,46 @@
 package dev.larkspur.event;
 
 import dev.larkspur.platform.LarkspurProperties;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The background side of events: a fan-out loop and a callback loop, each woken by new work in
- * this process and otherwise polling, and a bounded pool of pushes in flight.
+ * The background side of events: a fan-out loop, a callback loop and a long-connection loop, each
+ * woken by new work in this process and otherwise polling, and bounded pools of pushes in flight
+ * (one bound per mode, so that bots which never ACK cannot hold up callbacks).
  */
 @Component
 class EventWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventWorkers.class);
     private final Fanout fanout;
     private final CallbackDelivery callbacks;
+    private final LongConnectionDelivery longConnection;
     private final EventSignals signals;
     private final LarkspurProperties.Events config;
     private volatile boolean running;
     private ExecutorService loops;
     private ExecutorService senders;
     private Semaphore inFlight;
+    private Semaphore longConnectionInFlight;
 
-    EventWorkers(Fanout fanout, CallbackDelivery callbacks, EventSignals signals, LarkspurProperties props) {
+    EventWorkers(
+            Fanout fanout,
+            CallbackDelivery callbacks,
+            LongConnectionDelivery longConnection,
+            EventSignals signals,
+            LarkspurProperties props) {
         this.fanout = fanout;
         this.callbacks = callbacks;
+        this.longConnection = longConnection;
         this.signals = signals;
         this.config = props.events();
     }
@@ -40,10 +52,14 @@ class EventWorkers implements SmartLifecycle {
         }
         running = true;
         inFlight = new Semaphore(config.senders());
-        senders = Executors.newFixedThreadPool(config.senders(), daemon("larkspur-push"));
-        loops = Executors.newFixedThreadPool(2, daemon("larkspur-events"));
+        longConnectionInFlight = new Semaphore(config.senders());
+        senders = Executors.newFixedThreadPool(2 * config.senders(), daemon("larkspur-push"));
+        loops = Executors.newFixedThreadPool(3, daemon("larkspur-events"));
         loops.submit(() -> loop("fan-out", this::fanOut));
-        loops.submit(() -> loop("callbacks", this::dispatch));
+        loops.submit(() -> loop("callbacks", () -> dispatch(inFlight, callbacks::claim, callbacks::send)));
+        loops.submit(() -> loop(
+                "long-connection",
+                () -> dispatch(longConnectionInFlight, longConnection::claim, longConnection::send)));
     }
 
     private boolean fanOut() {
@@ -54,23 +70,24 @@ class EventWorkers implements SmartLifecycle {
         return worked;
     }
 
-    private boolean dispatch() throws InterruptedException {
-        int free = inFlight.availablePermits();
+    private boolean dispatch(Semaphore bound, IntFunction<List<Delivery>> claim, Consumer<Delivery> send)
+            throws InterruptedException {
+        int free = bound.availablePermits();
         if (free == 0) {
-            inFlight.acquire();
-            inFlight.release();
+            bound.acquire();
+            bound.release();
             return true;
         }
-        var due = callbacks.claim(free);
+        var due = claim.apply(free);
         for (var delivery : due) {
-            inFlight.acquire();
+            bound.acquire();
             senders.submit(() -> {
                 try {
-                    callbacks.send(delivery);
+                    send.accept(delivery);
                 } catch (RuntimeException e) {
                     log.warn("delivery {} failed unexpectedly; it will be retried after its lease", delivery.pk(), e);
                 } finally {
-                    inFlight.release();
+                    bound.release();
                 }
             });
         }

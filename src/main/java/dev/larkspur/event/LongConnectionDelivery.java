@@ -1,0 +1,94 @@
+package dev.larkspur.event;
+
+import dev.larkspur.directory.AppService;
+import dev.larkspur.event.internal.DeliveryRepository;
+import dev.larkspur.platform.LarkspurProperties;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pushes due deliveries of apps in long-connection mode: the rendered envelope, unencrypted, to one
+ * live connection, then waits for the ACK. A failed ACK, none within 3 s, or no live connection
+ * ("app not online") climbs the same retry ladder as callbacks, with every attempt recorded, so
+ * the inspector and replay work alike for both modes.
+ */
+@Component
+public class LongConnectionDelivery {
+    private final DeliveryRepository deliveries;
+    private final EventRenderer renderer;
+    private final EventSettingsService settings;
+    private final AppService apps;
+    private final LongConnectionPush push;
+    private final JsonMapper json;
+    private final TransactionTemplate tx;
+    private final RetryLadder ladder;
+    private final Clock clock;
+
+    LongConnectionDelivery(
+            DeliveryRepository deliveries,
+            EventRenderer renderer,
+            EventSettingsService settings,
+            AppService apps,
+            LongConnectionPush push,
+            JsonMapper json,
+            TransactionTemplate tx,
+            LarkspurProperties props,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.apps = apps;
+        this.push = push;
+        this.json = json;
+        this.tx = tx;
+        this.ladder = new RetryLadder(props.events().retryFactor());
+        this.clock = clock;
+    }
+
+    /** Claims up to {@code limit} due deliveries, leased while they are in flight. */
+    public List<Delivery> claim(int limit) {
+        long now = clock.millis();
+        var claimed = tx.execute(
+                s -> deliveries.claimDue(EventSettings.WEBSOCKET, now, now + CallbackDelivery.LEASE.toMillis(), limit));
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /** One attempt at one delivery, and its bookkeeping. */
+    public void send(Delivery delivery) {
+        var event = deliveries.event(delivery.eventPk()).orElse(null);
+        var app = apps.findByPk(delivery.appPk()).orElse(null);
+        LongConnectionPush.Outcome outcome;
+        if (event == null || app == null) {
+            outcome = new LongConnectionPush.Outcome(null, null, 0, "the event or the app no longer exists");
+        } else {
+            String token = settings.find(app.pk())
+                    .map(EventSettings::verificationToken)
+                    .orElse(null);
+            byte[] payload = json.writeValueAsBytes(renderer.render(event, app, token));
+            outcome = push.push(app.pk(), event.eventId(), payload);
+        }
+        record(delivery, outcome);
+    }
+
+    private void record(Delivery delivery, LongConnectionPush.Outcome outcome) {
+        long now = clock.millis();
+        int attempt = delivery.attempts() + 1;
+        tx.executeWithoutResult(s -> {
+            deliveries.recordAttempt(delivery.pk(), attempt, now, outcome.code(), outcome.latencyMs(), outcome.error());
+            if (outcome.ok()) {
+                deliveries.succeeded(delivery.pk(), attempt, outcome.code(), outcome.latencyMs(), now);
+            } else {
+                deliveries.failed(
+                        delivery.pk(),
+                        attempt,
+                        outcome.code(),
+                        outcome.error(),
+                        outcome.latencyMs(),
+                        ladder.next(attempt, now));
+            }
+        });
+    }
+}

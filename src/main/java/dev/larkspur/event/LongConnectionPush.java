@@ -1,0 +1,104 @@
+package dev.larkspur.event;
+
+import dev.larkspur.event.internal.Frame;
+import dev.larkspur.platform.Ids;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sends one payload to one random live connection of an app as a data frame and waits for its ACK
+ * (spec/protocols.md §4.7, §4.9). Never split ({@code sum=1}): the Java and Go SDKs race on
+ * fragments. Success is an ACK with code 200 within the ACK timeout.
+ */
+@Component
+public class LongConnectionPush {
+    /** Feishu's words in the event log when no connection is live (node-sdk issue 164). */
+    public static final String APP_NOT_ONLINE = "app not online";
+
+    /** Under 2^53, so that the Node SDK, which reads them as JS numbers, echoes them exactly. */
+    private static final long JS_SAFE = 1L << 53;
+
+    private final LongConnections connections;
+    private final PendingAcks acks;
+    private final LongConnectionProperties props;
+    private final Clock clock;
+    private final AtomicLong seq = new AtomicLong();
+
+    LongConnectionPush(LongConnections connections, PendingAcks acks, LongConnectionProperties props, Clock clock) {
+        this.connections = connections;
+        this.acks = acks;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** What came of a push: the ACK's code (null without one), its data, the wait, and any error. */
+    public record Outcome(Integer code, JsonNode data, long latencyMs, String error) {
+        public boolean ok() {
+            return code != null && code == 200;
+        }
+
+        public boolean offline() {
+            return APP_NOT_ONLINE.equals(error);
+        }
+    }
+
+    public Outcome push(long appPk, String traceId, byte[] payload) {
+        var target = connections.pickOne(appPk);
+        if (target.isEmpty()) {
+            return new Outcome(null, null, 0, APP_NOT_ONLINE);
+        }
+        var admission = target.get().admission();
+        String messageId = Ids.hex(32);
+        var frame = new Frame(
+                seq.incrementAndGet() % JS_SAFE,
+                ThreadLocalRandom.current().nextLong(1, JS_SAFE),
+                admission.serviceId(),
+                Frame.DATA,
+                List.of(
+                        new Frame.Header("type", "event"),
+                        new Frame.Header("message_id", messageId),
+                        new Frame.Header("sum", "1"),
+                        new Frame.Header("seq", "0"),
+                        new Frame.Header("trace_id", traceId),
+                        new Frame.Header("timestamp", String.valueOf(clock.millis()))),
+                null,
+                null,
+                payload,
+                null);
+        var ack = acks.expect(messageId, admission.deviceId());
+        long start = System.nanoTime();
+        try {
+            target.get().socket().send(frame.encode());
+            var answer = ack.get(props.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            String error = answer.code() == 200 ? null : "ACK code " + answer.code();
+            return new Outcome(answer.code(), answer.data(), elapsed(start), error);
+        } catch (IOException e) {
+            return new Outcome(null, null, elapsed(start), "send failed: " + e.getMessage());
+        } catch (TimeoutException e) {
+            return new Outcome(
+                    null,
+                    null,
+                    elapsed(start),
+                    "no ACK within " + props.ackTimeout().toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return new Outcome(null, null, elapsed(start), "connection closed before its ACK");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, null, elapsed(start), "interrupted");
+        } finally {
+            acks.forget(messageId);
+        }
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.larkspur.event.web;
+
+import dev.larkspur.event.LiveConnection;
+import dev.larkspur.event.LongConnections;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.BinaryWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * {@code /ws/v2}: each binary message is one pbbp2 frame, handed to {@link LongConnections}. Text
+ * messages are refused by the base class, as the protocol has none.
+ */
+@Component
+class LongConnectionSocket extends BinaryWebSocketHandler {
+    /** A slow client may hold this much unsent data for this long before it is dropped. */
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
+
+    private static final int BUFFER_LIMIT = 4 * 1024 * 1024;
+    private static final String CLOSE_TIMEOUT_PROPERTY = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
+    private static final Long CLOSE_TIMEOUT_MS = 2000L;
+    private final LongConnections connections;
+
+    LongConnectionSocket(LongConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        // The Java SDK never answers a Close frame (spec/protocols.md §4.10): drop the TCP connection
+        // soon after closing, rather than after Tomcat's default 30 s, so that it notices and reconnects.
+        if (session instanceof NativeWebSocketSession nativeSession) {
+            var tomcat = nativeSession.getNativeSession(jakarta.websocket.Session.class);
+            if (tomcat != null) {
+                tomcat.getUserProperties().put(CLOSE_TIMEOUT_PROPERTY, CLOSE_TIMEOUT_MS);
+            }
+        }
+        // Pushes, pongs and closes come from different threads; the decorator serialises them.
+        var safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT);
+        connections.opened(admission(session), new SessionConnection(safe));
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        var buffer = message.getPayload();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        connections.received(admission(session), bytes);
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        connections.closed(admission(session));
+    }
+
+    private static LongConnections.Admission admission(WebSocketSession session) {
+        return (LongConnections.Admission) session.getAttributes().get(LongConnectionHandshake.ADMISSION);
+    }
+
+    private record SessionConnection(WebSocketSession session) implements LiveConnection {
+        @Override
+        public void send(byte[] frame) throws IOException {
+            session.sendMessage(new BinaryMessage(frame));
+        }
+
+        @Override
+        public void close(String reason) {
+            try {
+                session.close(CloseStatus.GOING_AWAY.withReason(reason));
+            } catch (IOException | RuntimeException e) {
+                // Already gone: nothing more to close.
+            }
+        }
+    }
+}
