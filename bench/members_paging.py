@@ -87,6 +87,7 @@ def main():
         assert all(c == 0 for c in codes), set(codes)
         print(f"added {MEMBERS} members in {len(batches)} calls, {time.time() - t:.0f} s")
 
+        api = Api(port)  # the first connection idled past the keep-alive timeout while members were added
         latencies, token_, seen = [], None, 0
         while True:
             path = f"/open-apis/im/v1/chats/{chat}/members?page_size={PAGE}" + (f"&page_token={token_}" if token_ else "")

@@ -4,6 +4,8 @@ import dev.larkspur.directory.AppService;
 import dev.larkspur.event.internal.DeliveryRepository;
 import dev.larkspur.platform.LarkspurProperties;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,11 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class LongConnectionDelivery {
+    static final Duration UNCLAIMED_GRACE = Duration.ofSeconds(5);
     private final DeliveryRepository deliveries;
     private final EventRenderer renderer;
     private final EventSettingsService settings;
     private final AppService apps;
     private final LongConnectionPush push;
+    private final LongConnections connections;
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final RetryLadder ladder;
@@ -33,6 +37,7 @@ public class LongConnectionDelivery {
             EventSettingsService settings,
             AppService apps,
             LongConnectionPush push,
+            LongConnections connections,
             JsonMapper json,
             TransactionTemplate tx,
             LarkspurProperties props,
@@ -42,17 +47,32 @@ public class LongConnectionDelivery {
         this.settings = settings;
         this.apps = apps;
         this.push = push;
+        this.connections = connections;
         this.json = json;
         this.tx = tx;
         this.ladder = new RetryLadder(props.events().retryFactor());
         this.clock = clock;
     }
 
-    /** Claims up to {@code limit} due deliveries, leased while they are in flight. */
+    /**
+     * Claims up to {@code limit} due deliveries, leased while they are in flight: first those of
+     * apps connected to this instance; then those nobody has taken for {@link #UNCLAIMED_GRACE},
+     * which no instance can deliver (the app is not online) and so are recorded as failed attempts.
+     * Instances wake each other on new deliveries, so the instance holding an app's connection
+     * claims its events first.
+     */
     public List<Delivery> claim(int limit) {
         long now = clock.millis();
-        var claimed = tx.execute(
-                s -> deliveries.claimDue(EventSettings.WEBSOCKET, now, now + CallbackDelivery.LEASE.toMillis(), limit));
+        long lease = now + CallbackDelivery.LEASE.toMillis();
+        var claimed = tx.execute(s -> {
+            var local = new ArrayList<>(
+                    deliveries.claimDueFor(EventSettings.WEBSOCKET, connections.connectedApps(), now, lease, limit));
+            if (local.size() < limit) {
+                local.addAll(deliveries.claimDue(
+                        EventSettings.WEBSOCKET, now - UNCLAIMED_GRACE.toMillis(), lease, limit - local.size()));
+            }
+            return local;
+        });
         return claimed == null ? List.of() : claimed;
     }
 

@@ -75,6 +75,19 @@ public class LongConnections {
         }
     }
 
+    /** The apps with at least one live connection to this instance. */
+    public List<Long> connectedApps() {
+        var result = new java.util.ArrayList<Long>();
+        byApp.forEach((appPk, app) -> {
+            synchronized (app) {
+                if (!app.live.isEmpty()) {
+                    result.add(appPk);
+                }
+            }
+        });
+        return result;
+    }
+
     public int count(long appPk) {
         var app = byApp.get(appPk);
         if (app == null) {

@@ -69,12 +69,34 @@ public class DeliveryRepository {
                 .params(mode, now, limit)
                 .query(DeliveryRepository::delivery)
                 .list();
+        lease(due, leaseUntil);
+        return due;
+    }
+
+    private void lease(List<Delivery> due, long leaseUntil) {
         if (!due.isEmpty()) {
             jdbc.sql("update delivery set next_attempt_at = :lease where id in (:ids)")
                     .param("lease", leaseUntil)
                     .param("ids", due.stream().map(Delivery::pk).toList())
                     .update();
         }
+    }
+
+    /** As {@link #claimDue}, for deliveries to the given apps only. */
+    public List<Delivery> claimDueFor(String mode, Collection<Long> appPks, long now, long leaseUntil, int limit) {
+        if (appPks.isEmpty()) {
+            return List.of();
+        }
+        var due = jdbc.sql("select " + DELIVERY_COLUMNS + " from delivery where status = 'pending' and mode = :mode"
+                        + " and app_id in (:apps) and next_attempt_at <= :now order by next_attempt_at limit :limit"
+                        + " for update skip locked")
+                .param("mode", mode)
+                .param("apps", appPks)
+                .param("now", now)
+                .param("limit", limit)
+                .query(DeliveryRepository::delivery)
+                .list();
+        lease(due, leaseUntil);
         return due;
     }
 
