@@ -101,8 +101,13 @@ final class ContentResources {
         return file;
     }
 
+    /**
+     * An app may send only what it uploaded. A custom bot (a caller with no app id) has no uploads
+     * of its own; it may send what any app of its tenant uploaded.
+     */
     private static MediaResource owned(Caller caller, MediaResource resource) {
-        if (!resource.ownedBy(caller.appPk())) {
+        boolean customBot = caller.appId() == null;
+        if (customBot ? resource.tenantPk() != caller.tenantPk() : !resource.ownedBy(caller.appPk())) {
             throw MessageErrors.of(230017, "Bot is NOT the owner of the resource.");
         }
         return resource;

@@ -35,7 +35,9 @@ class BatchMessageIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static String batchId(LegacyCalls.Reply reply) {

@@ -37,7 +37,9 @@ class CardUpdateIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** A schema 1.0 card with a title and one divider; {@code shared} sets {@code update_multi}. */

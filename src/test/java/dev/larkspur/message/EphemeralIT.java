@@ -35,7 +35,9 @@ class EphemeralIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static LegacyCalls.Reply send(MessageFixtures.Org org, String chatId, Map<String, String> viewer)

@@ -38,7 +38,9 @@ class FollowUpIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static FollowUp bubble(String content, I18nContent... i18n) {

@@ -32,7 +32,9 @@ class LegacySendIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** A v4 body: the target fields given, then msg_type and content (or card). */

@@ -32,7 +32,9 @@ class PinsIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

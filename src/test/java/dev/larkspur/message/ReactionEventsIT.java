@@ -35,7 +35,9 @@ class ReactionEventsIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** The {@code event} of each recorded event of the type, as {@code viewer} receives it. */

@@ -32,7 +32,9 @@ class ReactionListIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static ListMessageReactionReq.Builder on(String messageId) {

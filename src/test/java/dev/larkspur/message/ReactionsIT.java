@@ -30,7 +30,9 @@ class ReactionsIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

@@ -40,7 +40,9 @@ class UrgentIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static UrgentReceivers receivers(String... ids) {

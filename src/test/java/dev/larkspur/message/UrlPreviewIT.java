@@ -37,7 +37,9 @@ class UrlPreviewIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static String previewToken(Admin.AppCreds app) {

@@ -32,7 +32,9 @@ class CustomBotMessagesIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static Message only(CustomBotFixtures.Org org, String chatId) throws Exception {
@@ -94,12 +96,14 @@ class CustomBotMessagesIT {
         var org = fixtures.org();
         String chatId = org.group();
         var hook = fixtures.hook(chatId);
+        // A custom bot posts images that an app of its tenant uploaded.
+        String imageKey = uploadPng(org.client);
 
-        assertPosted(fixtures.post(hook, Map.of("msg_type", "image", "content", Map.of("image_key", "img_v2_abc"))));
+        assertPosted(fixtures.post(hook, Map.of("msg_type", "image", "content", Map.of("image_key", imageKey))));
 
         var message = only(org, chatId);
         assertThat(message.getMsgType()).isEqualTo("image");
-        assertThat(content(message).path("image_key").asText()).isEqualTo("img_v2_abc");
+        assertThat(content(message).path("image_key").asText()).isEqualTo(imageKey);
     }
 
     @Test
@@ -209,5 +213,21 @@ class CustomBotMessagesIT {
 
     private static Map<String, Object> shareChat(String chatId) {
         return Map.of("msg_type", "share_chat", "content", Map.of("share_chat_id", chatId));
+    }
+
+    private static String uploadPng(com.lark.oapi.Client client) throws Exception {
+        var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var file = java.nio.file.Files.createTempFile("custom-bot", ".png").toFile();
+        javax.imageio.ImageIO.write(image, "png", file);
+        var resp = client.im()
+                .image()
+                .create(com.lark.oapi.service.im.v1.model.CreateImageReq.newBuilder()
+                        .createImageReqBody(com.lark.oapi.service.im.v1.model.CreateImageReqBody.newBuilder()
+                                .imageType("message")
+                                .image(file)
+                                .build())
+                        .build());
+        assertThat(resp.getCode()).as(resp.getMsg()).isZero();
+        return resp.getData().getImageKey();
     }
 }
