@@ -20,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class CallbackDelivery {
-    static final Duration LEASE = Duration.ofSeconds(30);
     private final DeliveryRepository deliveries;
     private final EventRenderer renderer;
     private final EventSettingsService settings;
@@ -29,6 +28,7 @@ public class CallbackDelivery {
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final RetryLadder ladder;
+    private final Duration lease;
     private final Clock clock;
 
     CallbackDelivery(
@@ -49,13 +49,14 @@ public class CallbackDelivery {
         this.json = json;
         this.tx = tx;
         this.ladder = new RetryLadder(props.events().retryFactor());
+        this.lease = Duration.ofMillis(props.events().leaseMillis());
         this.clock = clock;
     }
 
     /** Claims up to {@code limit} due deliveries; the caller sends each (possibly in parallel). */
     public List<Delivery> claim(int limit) {
         long now = clock.millis();
-        var claimed = tx.execute(s -> deliveries.claimDue(EventSettings.CALLBACK, now, now + LEASE.toMillis(), limit));
+        var claimed = tx.execute(s -> deliveries.claimDue(EventSettings.CALLBACK, now, now + lease.toMillis(), limit));
         return claimed == null ? List.of() : claimed;
     }
 

@@ -29,6 +29,7 @@ public class LongConnectionDelivery {
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final RetryLadder ladder;
+    private final long leaseMillis;
     private final Clock clock;
 
     LongConnectionDelivery(
@@ -51,6 +52,7 @@ public class LongConnectionDelivery {
         this.json = json;
         this.tx = tx;
         this.ladder = new RetryLadder(props.events().retryFactor());
+        this.leaseMillis = props.events().leaseMillis();
         this.clock = clock;
     }
 
@@ -63,7 +65,7 @@ public class LongConnectionDelivery {
      */
     public List<Delivery> claim(int limit) {
         long now = clock.millis();
-        long lease = now + CallbackDelivery.LEASE.toMillis();
+        long lease = now + leaseMillis;
         var claimed = tx.execute(s -> {
             var local = new ArrayList<>(
                     deliveries.claimDueFor(EventSettings.WEBSOCKET, connections.connectedApps(), now, lease, limit));

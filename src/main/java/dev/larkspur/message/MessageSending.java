@@ -94,7 +94,7 @@ public class MessageSending {
      * is a user-token caller of that bot's app.
      */
     public Message sendToBot(Caller user, Draft draft) {
-        return once(user, draft.uuid(), "bot:" + user.appId(), () -> {
+        return once(user, draft.uuid(), "bot:" + user.appId() + ":" + user.userPk(), () -> {
             var chat = p2p.open(user.appPk(), user.tenantPk(), user.userPk());
             return post(user, chat, draft, null);
         });

@@ -143,11 +143,6 @@ class CallbackDeliveryIT {
             bot.receiver.failWhen(n -> n >= 2 && n <= 3);
             bot.annWrites("retry me");
 
-            try {
-                Thread.sleep(3000);
-            } catch (Exception e) {
-            }
-            System.err.println("DEBUG deliveries " + bot.deliveries() + " statuses " + bot.receiver.statuses());
             await().atMost(Duration.ofSeconds(15)).until(() -> bot.messages.size() == 1);
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> bot.deliveries().get(0).path("status").asText().equals("delivered"));

@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real Larkspur server on a random port, on its own database, with a clock the test controls.
- * {@link #restart()} stops it and starts a new process-equivalent on the same data.
+ * {@link #restart()} stops it and starts a new process-equivalent on the same data;
+ * {@link #secondOn} starts another instance on the same database, as a cluster would run.
  */
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token";
@@ -21,12 +23,15 @@ public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final MutableClock clock;
     private final Map<String, Object> extra;
+    private final boolean ownsDatabase;
+    private final AtomicInteger callbacksSent = new AtomicInteger();
     private ConfigurableApplicationContext context;
 
-    private TestServer(TestDatabase database, MutableClock clock, Map<String, Object> extra) {
+    private TestServer(TestDatabase database, MutableClock clock, Map<String, Object> extra, boolean ownsDatabase) {
         this.database = database;
         this.clock = clock;
         this.extra = Map.copyOf(extra);
+        this.ownsDatabase = ownsDatabase;
         this.context = boot();
     }
 
@@ -38,10 +43,21 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Map<String, Object> properties) {
         try {
             Path dir = Files.createTempDirectory("larkspur-it");
-            return new TestServer(TestDatabase.fresh(dir), MutableClock.startingNow(), properties);
+            return new TestServer(TestDatabase.fresh(dir), MutableClock.startingNow(), properties, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A second instance on the first one's PostgreSQL schema and data directory, with its own
+     * extra properties; close it before the first, which drops the schema. H2 serves one instance.
+     */
+    public static TestServer secondOn(TestServer first, Map<String, Object> properties) {
+        if (!first.database.kind().equals("postgres")) {
+            throw new IllegalStateException("only PostgreSQL serves several instances");
+        }
+        return new TestServer(first.database, first.clock, properties, false);
     }
 
     private ConfigurableApplicationContext boot() {
@@ -58,7 +74,10 @@ public final class TestServer implements AutoCloseable {
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(LarkspurApplication.class)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("clock", clock);
+                    ctx.getBeanFactory().addBeanPostProcessor(new CallbackCounter(callbacksSent));
+                })
                 .run(args);
     }
 
@@ -71,6 +90,11 @@ public final class TestServer implements AutoCloseable {
     public String baseUrl() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return "http://127.0.0.1:" + port;
+    }
+
+    /** How many callbacks this instance has sent to request URLs: pushes and url_verification. */
+    public int callbacksSent() {
+        return callbacksSent.get();
     }
 
     public MutableClock clock() {
@@ -101,6 +125,8 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        database.drop();
+        if (ownsDatabase) {
+            database.drop();
+        }
     }
 }

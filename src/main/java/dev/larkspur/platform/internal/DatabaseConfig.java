@@ -33,8 +33,11 @@ class DatabaseConfig {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data directory " + dir, e);
             }
+            // WRITE_DELAY=0: H2 otherwise writes commits to the file up to half a second later, so
+            // a killed process would lose writes it had acknowledged and events it had pushed.
             ds.setJdbcUrl("jdbc:h2:file:" + dir.resolve("larkspur")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
+                    + ";WRITE_DELAY=0");
             ds.setUsername("sa");
             ds.setPassword("");
         }
