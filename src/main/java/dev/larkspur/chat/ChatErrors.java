@@ -87,10 +87,6 @@ public final class ChatErrors {
         return of(232029, "There are no available candidates for chat owner.");
     }
 
-    public static FeishuException invalidUserId() {
-        return of(232030, "Your request specifies a user_id which is invalid.");
-    }
-
     public static FeishuException invalidOwnerId() {
         return of(232035, "Your request specifies an owner_id which is invalid.");
     }

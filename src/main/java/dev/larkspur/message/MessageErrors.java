@@ -51,14 +51,6 @@ public final class MessageErrors {
         return of(230026, "No permission to recall this message.");
     }
 
-    public static FeishuException receiveIdInvalid() {
-        return of(230034, "The receive_id is invalid.");
-    }
-
-    public static FeishuException crossTenant() {
-        return of(230038, "Cross tenant p2p chat operate forbid.");
-    }
-
     public static FeishuException beingSent() {
         return of(230049, "The message is being sent.");
     }
