@@ -1,0 +1,105 @@
+package dev.larkspur.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: {@code bench/run} builds the jar and calls this. For each database it starts the
+ * server, seeds a tenant, measures sends, history and members pages and event delivery with wrk
+ * and open-loop senders, sets beside them the database ceiling and the HTTP floor, and writes
+ * {@code results.json}, {@code report.md} and PNG charts to the output folder.
+ *
+ * <p>Arguments: {@code --smoke} (tiny sizes, seconds per step, for CI), {@code --databases
+ * h2,postgresql}, {@code --out <dir>}, {@code --jar <file>}, {@code --profile} (a Java Flight
+ * Recording of each server run, in the output folder).
+ */
+public final class Bench {
+    private Bench() {}
+
+    /** Sizes and durations of one bench run. */
+    record Plan(
+            boolean smoke,
+            List<Integer> concurrency,
+            Duration step,
+            Duration warmUp,
+            Duration pageStep,
+            long historyMessages,
+            long chatMembers,
+            int fixedRate,
+            Duration fixedRateFor,
+            int eventRate,
+            Duration eventsFor) {
+        static Plan fullRun() {
+            return new Plan(
+                    false,
+                    List.of(1, 8, 32, 128),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(5),
+                    1_000_000,
+                    50_000,
+                    1_000,
+                    Duration.ofSeconds(15),
+                    200,
+                    Duration.ofSeconds(10));
+        }
+
+        static Plan smokeRun() {
+            return new Plan(
+                    true,
+                    List.of(1, 8),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    2_000,
+                    500,
+                    100,
+                    Duration.ofSeconds(1),
+                    20,
+                    Duration.ofSeconds(1));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        var options = options(args);
+        var plan = options.containsKey("smoke") ? Plan.smokeRun() : Plan.fullRun();
+        Path out = Path.of(options.getOrDefault("out", "bench/results"));
+        Path jar = Path.of(options.getOrDefault("jar", findJar()));
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("larkspur-bench-");
+        var runs = new ArrayList<RunResult>();
+        for (String name : options.getOrDefault("databases", "h2,postgresql").split(",")) {
+            System.out.println("== " + name);
+            var run = new BenchRun(plan, jar, work.resolve(name), out, options.containsKey("profile"));
+            runs.add(run.measure(name));
+        }
+        Report.write(plan, runs, out);
+        System.out.println("report: " + out.resolve("report.md"));
+        // The SDK's long-connection client leaves non-daemon threads behind.
+        System.exit(0);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        var options = new HashMap<String, String>();
+        for (int i = 0; i < args.length; i++) {
+            String key = args[i].replaceFirst("^--", "");
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            options.put(key, flag ? "true" : args[++i]);
+        }
+        return options;
+    }
+
+    private static String findJar() throws Exception {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("larkspur-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/larkspur-*.jar; run bench/run"))
+                    .toString();
+        }
+    }
+}

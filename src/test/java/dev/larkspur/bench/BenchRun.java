@@ -1,0 +1,170 @@
+package dev.larkspur.bench;
+
+import dev.larkspur.bench.Bench.Plan;
+import dev.larkspur.bench.RunResult.Point;
+import dev.larkspur.bench.Wrk.Call;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One database's run, step by step; each step prints its figures as it goes. */
+final class BenchRun {
+    private static final String ADMIN_TOKEN = "lsa-bench-admin-token";
+    private static final String TEXT = "{\"text\":\"Benchmark message: the quick brown fox jumps over the lazy dog\"}";
+
+    private final Plan plan;
+    private final Path jar;
+    private final Path work;
+    private final Path out;
+    private final boolean profile;
+    private final Fixture fixture = new Fixture(1_000);
+    private int serverRuns;
+
+    BenchRun(Plan plan, Path jar, Path work, Path out, boolean profile) {
+        this.plan = plan;
+        this.jar = jar;
+        this.work = work;
+        this.out = out;
+        this.profile = profile;
+    }
+
+    RunResult measure(String name) throws Exception {
+        Files.createDirectories(work);
+        var db = name.equals("h2") ? Database.h2(work.resolve("data")) : Database.postgres();
+        var env = new HashMap<>(db.serverEnv());
+        env.put("LARKSPUR_DATA_DIR", work.resolve("data").toString());
+        env.put("LARKSPUR_SEED", fixture.writeSeed(work).toString());
+        env.put("LARKSPUR_ADMIN_TOKEN", ADMIN_TOKEN);
+        // Feishu's per-app and per-chat limits would cap the load at 50 and 5 calls a second.
+        env.put("LARKSPUR_RATE_LIMIT_ENABLED", "false");
+        env.put("LARKSPUR_MESSAGES_PER_CHAT_PER_SECOND", "0");
+        env.put("LARKSPUR_CHAT_MAX_MEMBERS", String.valueOf(plan.chatMembers() + 1_000));
+        var result = RunResult.empty(db.name());
+
+        try (var server = start(env, db)) {
+            fixture.buildChats(new Api(server.baseUrl));
+        }
+        step("fill: %,d history messages, %,d members", plan.historyMessages(), plan.chatMembers());
+        long filling = System.nanoTime();
+        fixture.fill(db, plan.historyMessages(), plan.chatMembers());
+        step("  filled in %.1f s", (System.nanoTime() - filling) / 1e9);
+        result.sizes().put("history_messages", plan.historyMessages());
+        result.sizes().put("chat_members", plan.chatMembers());
+
+        var ceiling = new DbCeiling(db, fixture.chat10);
+        var points = new ArrayList<Point>();
+        for (int c : plan.concurrency()) {
+            points.add(print("db_ceiling", c, ceiling.run(c, plan.step())));
+        }
+        ceiling.cleanUp();
+        result.loads().put("db_ceiling", points);
+
+        try (var server = start(env, db)) {
+            var wrk = new Wrk(Path.of("bench/wrk/api.lua").toAbsolutePath(), work);
+            String send = server.baseUrl + "/open-apis/im/v1/messages?receive_id_type=chat_id";
+            var api = new Api(server.baseUrl);
+            fixture.buildToken(api);
+            wrk.run(Call.post(send, body(fixture.chat10), fixture.token), 32, plan.warmUp());
+            wrk.run(Call.get(server.baseUrl + "/healthz", null), 32, plan.warmUp());
+            result.loads().put("http_floor", load(wrk, "http_floor", Call.get(server.baseUrl + "/healthz", null)));
+            result.loads()
+                    .put("send_chat10", load(wrk, "send_chat10", Call.post(send, body(fixture.chat10), fixture.token)));
+            result.loads()
+                    .put(
+                            "send_chat1000",
+                            load(wrk, "send_chat1000", Call.post(send, body(fixture.chat1000), fixture.token)));
+
+            var fixed = new FixedRate()
+                    .run(
+                            plan.fixedRate(),
+                            plan.fixedRateFor(),
+                            n -> api.request(
+                                    "POST",
+                                    "/open-apis/im/v1/messages?receive_id_type=chat_id",
+                                    Map.of("receive_id", fixture.chat10, "msg_type", "text", "content", TEXT),
+                                    fixture.token));
+            step(
+                    "send at %d/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d errors",
+                    plan.fixedRate(), fixed.p50(), fixed.p99(), fixed.p999(), fixed.errors());
+            result = result.withFixedRate(plan.fixedRate(), fixed);
+
+            String history = server.baseUrl + "/open-apis/im/v1/messages?container_id_type=chat&page_size="
+                    + Fixture.HISTORY_PAGE + "&container_id=" + fixture.historyChat;
+            page(wrk, result, "history_first", history + "&sort_type=ByCreateTimeAsc");
+            page(
+                    wrk,
+                    result,
+                    "history_last",
+                    history + "&sort_type=ByCreateTimeAsc&page_token=" + fixture.historyLastPage);
+            page(wrk, result, "history_newest", history + "&sort_type=ByCreateTimeDesc");
+            String members = server.baseUrl + "/open-apis/im/v1/chats/" + fixture.membersChat
+                    + "/members?member_id_type=open_id&page_size=" + Fixture.MEMBERS_PAGE;
+            page(wrk, result, "members_first", members);
+            page(wrk, result, "members_last", members + "&page_token=" + fixture.membersLastPage);
+
+            var callback = EventLatency.callback(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor());
+            events(result, "callback", callback);
+            var socket = EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor());
+            events(result, "long_connection", socket);
+        }
+        return result;
+    }
+
+    private BenchServer start(Map<String, String> env, Database db) {
+        serverRuns++;
+        Path log = work.resolve("server-" + serverRuns + ".log");
+        Path recording = profile
+                ? out.resolve(db.name() + "-server-" + serverRuns + ".jfr").toAbsolutePath()
+                : null;
+        long started = System.nanoTime();
+        var server = BenchServer.start(jar, env, log, recording);
+        step("server up in %.1f s (%s)", (System.nanoTime() - started) / 1e9, log);
+        return server;
+    }
+
+    private List<Point> load(Wrk wrk, String name, Call call) {
+        var points = new ArrayList<Point>();
+        for (int c : plan.concurrency()) {
+            points.add(print(name, c, wrk.run(call, c, plan.step())));
+        }
+        return points;
+    }
+
+    private void page(Wrk wrk, RunResult result, String name, String url) {
+        var latency = wrk.run(Call.get(url, fixture.token), 1, plan.pageStep());
+        step(
+                "%-16s p50 %.2f ms, p99 %.2f ms, %,.0f/s, %d errors",
+                name, latency.p50(), latency.p99(), latency.perSecond(), latency.errors());
+        result.pages().put(name, latency);
+    }
+
+    private static void events(RunResult result, String name, EventLatency.Result r) {
+        step(
+                "events %-16s %d/%d received, %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms",
+                name,
+                r.received(),
+                r.sent(),
+                r.deliveriesPerSecond(),
+                r.latency().p50(),
+                r.latency().p99());
+        result.events().put(name, r);
+    }
+
+    private static Point print(String name, int c, Latency latency) {
+        step(
+                "%-14s c=%-3d %,9.0f/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  %d errors",
+                name, c, latency.perSecond(), latency.p50(), latency.p99(), latency.p999(), latency.errors());
+        return new Point(c, latency);
+    }
+
+    private static String body(String chatId) {
+        return Api.JSON.writeValueAsString(Map.of("receive_id", chatId, "msg_type", "text", "content", TEXT));
+    }
+
+    private static void step(String format, Object... args) {
+        System.out.println(String.format(format, args));
+    }
+}

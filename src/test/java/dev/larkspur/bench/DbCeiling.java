@@ -1,0 +1,123 @@
+package dev.larkspur.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The database's own ceiling for a send's writes: {@code threads} connections, each committing, as
+ * fast as it can, one transaction of a message row and its outbox row shaped as the server writes
+ * them (MessageRepository, OutboxRepository), into the same chat and with the same durability. No
+ * HTTP, no auth, no reads: what is left is what the database costs.
+ */
+final class DbCeiling {
+    private static final String MESSAGE = "insert into message (message_id, chat_id, sender_kind, sender_app_id,"
+            + " msg_type, content, created_at, updated_at) values (?, ?, 'app', ?, 'text', ?, ?, ?)";
+    private static final String OUTBOX = "insert into event_outbox (event_id, event_type, tenant_id, chat_id,"
+            + " payload, created_at) values (?, 'im.message.receive_v1', ?, ?, ?, ?)";
+    /** About the size of a text message's receive_v1 body as the server stores it. */
+    private static final String PAYLOAD = "{\"sender\":{\"sender_id\":{\"$bot\":1},\"sender_type\":\"app\","
+            + "\"tenant_key\":\"be0c4be0c4be0c4b\"},\"message\":{\"message_id\":\"%s\",\"create_time\":\"%d\","
+            + "\"update_time\":\"%d\",\"chat_id\":\"oc_00000000000000000000000000000000\",\"chat_type\":\"group\","
+            + "\"message_type\":\"text\",\"content\":\"{\\\"text\\\":\\\"bench\\\"}\"}}";
+
+    private final Database db;
+    private final long chatPk;
+    private final long tenantPk;
+    private final long appPk;
+
+    DbCeiling(Database db, String chatId) throws SQLException {
+        this.db = db;
+        try (var c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("select c.id, c.tenant_id, a.id from chat c join app a on a.tenant_id ="
+                        + " c.tenant_id where c.chat_id = '" + chatId + "' and a.app_id = '" + Fixture.SENDER + "'")) {
+            rs.next();
+            chatPk = rs.getLong(1);
+            tenantPk = rs.getLong(2);
+            appPk = rs.getLong(3);
+        }
+    }
+
+    Latency run(int threads, Duration duration) throws Exception {
+        var histogram = new Histogram(3);
+        var errors = new AtomicLong();
+        var ready = new CountDownLatch(threads);
+        var go = new CountDownLatch(1);
+        var workers = new ArrayList<Thread>();
+        long[] window = new long[2];
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            var worker = new Thread(() -> {
+                try (var c = db.connect()) {
+                    c.setAutoCommit(false);
+                    var mine = new Histogram(3);
+                    ready.countDown();
+                    go.await();
+                    long end = window[1];
+                    for (long n = 0; System.nanoTime() < end; n++) {
+                        long start = System.nanoTime();
+                        try {
+                            write(c, "om_c" + threads + "_" + id + "_" + n);
+                            mine.recordValue((System.nanoTime() - start) / 1000);
+                        } catch (SQLException e) {
+                            c.rollback();
+                            errors.incrementAndGet();
+                        }
+                    }
+                    synchronized (histogram) {
+                        histogram.add(mine);
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    ready.countDown();
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        ready.await();
+        window[0] = System.nanoTime();
+        window[1] = window[0] + duration.toNanos();
+        go.countDown();
+        for (var worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - window[0]) / 1e9;
+        return Latency.of(histogram, errors.get(), seconds);
+    }
+
+    private void write(Connection c, String messageId) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (var message = c.prepareStatement(MESSAGE);
+                var event = c.prepareStatement(OUTBOX)) {
+            message.setString(1, messageId);
+            message.setLong(2, chatPk);
+            message.setLong(3, appPk);
+            message.setString(4, "{\"text\":\"bench\"}");
+            message.setLong(5, now);
+            message.setLong(6, now);
+            message.executeUpdate();
+            event.setString(1, "ev_" + messageId);
+            event.setLong(2, tenantPk);
+            event.setLong(3, chatPk);
+            event.setString(4, PAYLOAD.formatted(messageId, now, now));
+            event.setLong(5, now);
+            event.executeUpdate();
+        }
+        c.commit();
+    }
+
+    /** Removes what the ceiling wrote, so that the server does not fan its events out later. */
+    void cleanUp() throws SQLException {
+        try (var c = db.connect();
+                var s = c.createStatement()) {
+            s.executeUpdate("delete from event_outbox where event_id like 'ev_om_c%'");
+            s.executeUpdate("delete from message where message_id like 'om_c%'");
+        }
+    }
+}

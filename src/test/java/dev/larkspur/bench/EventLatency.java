@@ -1,0 +1,190 @@
+package dev.larkspur.bench;
+
+import com.lark.oapi.event.EventDispatcher;
+import com.lark.oapi.service.im.ImService;
+import com.lark.oapi.service.im.v1.model.P2MessageReceiveV1;
+import com.lark.oapi.ws.Client;
+import com.lark.oapi.ws.ClientStopper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Send → bot receipt. People write to the receiving bot at a fixed rate through the admin API's
+ * act-as-user call; each text carries the bench's clock reading at the moment the message was
+ * due, and the bot (an HTTP endpoint here, or the official Java SDK's long-connection client)
+ * measures the time to its handler.
+ */
+final class EventLatency {
+    record Result(int offeredPerSecond, long sent, long received, double deliveriesPerSecond, Latency latency) {}
+
+    private final Api api;
+    private final String adminToken;
+    private final Histogram histogram = new Histogram(3);
+    private final AtomicLong received = new AtomicLong();
+    private volatile long lastReceipt;
+
+    EventLatency(Api api, String adminToken) {
+        this.api = api;
+        this.adminToken = adminToken;
+    }
+
+    /** By HTTP callback: a bare endpoint that answers the URL check and records each push. */
+    static Result callback(Api api, String adminToken, int perSecond, Duration duration) throws IOException {
+        var bench = new EventLatency(api, adminToken);
+        var endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        endpoint.setExecutor(Executors.newFixedThreadPool(16));
+        endpoint.createContext("/events", bench::push);
+        endpoint.start();
+        try {
+            bench.settings(Map.of(
+                    "request_url",
+                    "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/events",
+                    "verification_token",
+                    "vt-bench",
+                    "event_types",
+                    List.of("im.message.receive_v1")));
+            return bench.measure(perSecond, duration);
+        } finally {
+            endpoint.stop(0);
+            ((java.util.concurrent.ExecutorService) endpoint.getExecutor()).shutdownNow();
+        }
+    }
+
+    /** By long connection, through the official Java SDK's ws client and event dispatcher. */
+    static Result longConnection(Api api, String adminToken, int perSecond, Duration duration) {
+        var bench = new EventLatency(api, adminToken);
+        bench.settings(Map.of("mode", "websocket", "verification_token", "vt-bench"));
+        var dispatcher = EventDispatcher.newBuilder("", "")
+                .onP2MessageReceiveV1(new ImService.P2MessageReceiveV1Handler() {
+                    @Override
+                    public void handle(P2MessageReceiveV1 event) {
+                        bench.receipt(event.getEvent().getMessage().getContent());
+                    }
+                })
+                .build();
+        var client = new Client.Builder(Fixture.RECEIVER, Fixture.SECRET)
+                .domain(api.baseUrl)
+                .eventHandler(dispatcher)
+                .build();
+        client.start();
+        try {
+            bench.awaitConnection();
+            return bench.measure(perSecond, duration);
+        } finally {
+            ClientStopper.stop(client);
+        }
+    }
+
+    private void settings(Map<String, Object> body) {
+        api.ok("PUT", "/admin/v1/apps/" + Fixture.RECEIVER + "/event_settings", body, adminToken);
+    }
+
+    private void awaitConnection() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (api.ok("GET", "/admin/v1/apps/" + Fixture.RECEIVER + "/connections", null, adminToken)
+                .path("items")
+                .isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the SDK's long connection did not come up");
+            }
+            BenchServer.sleep(100);
+        }
+    }
+
+    private Result measure(int perSecond, Duration duration) {
+        // Each person's first message opens their p2p chat with the bot; that is not what is measured.
+        for (int p = 0; p < PEOPLE; p++) {
+            write(p, "warm-up").join();
+        }
+        awaitQuiet(PEOPLE);
+        histogram.reset();
+        received.set(0);
+        long start = System.nanoTime();
+        var sent =
+                new FixedRate().run(perSecond, duration, n -> request((int) (n % PEOPLE), "e2e " + System.nanoTime()));
+        long expected = sent.requests();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (received.get() < expected && System.nanoTime() < deadline) {
+            BenchServer.sleep(20);
+        }
+        double seconds = (lastReceipt - start) / 1e9;
+        synchronized (histogram) {
+            return new Result(
+                    perSecond,
+                    expected,
+                    received.get(),
+                    received.get() / seconds,
+                    Latency.of(histogram, sent.errors(), duration.toSeconds()));
+        }
+    }
+
+    private static final int PEOPLE = 8;
+
+    private java.util.concurrent.CompletableFuture<?> write(int person, String text) {
+        return api.http.sendAsync(request(person, text), java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+
+    private HttpRequest request(int person, String text) {
+        return api.request(
+                "POST",
+                "/admin/v1/tenants/" + Fixture.TENANT + "/users/u" + person + "/messages",
+                Map.of(
+                        "receive_id_type",
+                        "app_id",
+                        "receive_id",
+                        Fixture.RECEIVER,
+                        "msg_type",
+                        "text",
+                        "content",
+                        "{\"text\":\"" + text + "\"}"),
+                adminToken);
+    }
+
+    private void awaitQuiet(long count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (received.get() < count && System.nanoTime() < deadline) {
+            BenchServer.sleep(20);
+        }
+    }
+
+    private void push(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var body = Api.JSON.readTree(exchange.getRequestBody().readAllBytes());
+            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+            if (body.has("challenge")) {
+                answer = ("{\"challenge\":\"" + body.path("challenge").asString() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+            } else {
+                receipt(body.path("event").path("message").path("content").asString());
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+        }
+    }
+
+    /** A message's content is {"text":"e2e <nanoTime when due>"}; warm-ups are counted only. */
+    private void receipt(String content) {
+        long now = System.nanoTime();
+        int at = content.indexOf("e2e ");
+        if (at >= 0) {
+            long due = Long.parseLong(content.substring(at + 4, content.indexOf('"', at)));
+            synchronized (histogram) {
+                histogram.recordValue(Math.max(0, now - due) / 1000);
+            }
+            lastReceipt = now;
+        }
+        received.incrementAndGet();
+    }
+}

@@ -1,0 +1,183 @@
+package dev.larkspur.bench;
+
+import dev.larkspur.platform.PageTokens;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The tenant the bench works in: a sending bot, a receiving bot, {@code people} users, and four
+ * chats. The small ones are built through the API; the history chat's messages and the big chat's
+ * members are written straight into the stopped server's database, as the API would take minutes
+ * to put them in.
+ */
+final class Fixture {
+    static final String TENANT = "be0c4be0c4be0c4b";
+    static final String SENDER = "cli_b0b0b0b0b0b0b0b0";
+    static final String RECEIVER = "cli_e0e0e0e0e0e0e0e0";
+    static final String SECRET = "bench-secret-0001";
+    static final int HISTORY_PAGE = 50;
+    static final int MEMBERS_PAGE = 100;
+
+    final int people;
+    String token;
+    String chat10;
+    String chat1000;
+    String historyChat;
+    String membersChat;
+    /** Page tokens that open the last page of the history and members lists. */
+    String historyLastPage;
+
+    String membersLastPage;
+
+    Fixture(int people) {
+        this.people = people;
+    }
+
+    Path writeSeed(Path dir) throws IOException {
+        var seed = new StringBuilder()
+                .append("tenants:\n  - tenant_key: ")
+                .append(TENANT)
+                .append("\n    name: Bench\n    apps:\n");
+        for (var app : List.of(SENDER, RECEIVER)) {
+            seed.append("      - app_id: ")
+                    .append(app)
+                    .append("\n        app_secret: ")
+                    .append(SECRET)
+                    .append("\n        name: ")
+                    .append(app.equals(SENDER) ? "Bench Bot" : "Receiver Bot")
+                    .append('\n');
+        }
+        seed.append("    users:\n");
+        for (int i = 0; i < people; i++) {
+            seed.append("      - user_id: u")
+                    .append(i)
+                    .append("\n        name: Person ")
+                    .append(i)
+                    .append('\n');
+        }
+        return Files.writeString(dir.resolve("seed.yaml"), seed);
+    }
+
+    /** A tenant access token of the sending bot. */
+    void buildToken(Api api) {
+        // The token endpoints answer at the top level, without a data object.
+        token = api.call(
+                        "POST",
+                        "/open-apis/auth/v3/tenant_access_token/internal",
+                        Map.of("app_id", SENDER, "app_secret", SECRET),
+                        null)
+                .path("tenant_access_token")
+                .asString();
+    }
+
+    /** Creates the chats through the API, as the sending bot. */
+    void buildChats(Api api) {
+        buildToken(api);
+        chat10 = chat(api, "Ten", users(0, 9));
+        chat1000 = chat(api, "Thousand", users(0, 49));
+        for (int from = 49; from < 999; from += 50) {
+            api.ok(
+                    "POST",
+                    "/open-apis/im/v1/chats/" + chat1000 + "/members?member_id_type=user_id",
+                    Map.of("id_list", users(from, Math.min(from + 50, 999))),
+                    token);
+        }
+        historyChat = chat(api, "History", List.of());
+        membersChat = chat(api, "Everyone", List.of());
+    }
+
+    private String chat(Api api, String name, List<String> members) {
+        return api.ok(
+                        "POST",
+                        "/open-apis/im/v1/chats?user_id_type=user_id",
+                        Map.of("name", name, "user_id_list", members),
+                        token)
+                .path("chat_id")
+                .asString();
+    }
+
+    private static List<String> users(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> "u" + i).toList();
+    }
+
+    /**
+     * Fills the history chat with {@code messages} messages 1 ms apart and the members chat with
+     * {@code members} new people, in set-based inserts, and finds the positions of their last pages.
+     */
+    void fill(Database db, long messages, long members) throws SQLException {
+        try (var c = db.connect()) {
+            c.setAutoCommit(false);
+            long tenant = pk(c, "select id from tenant where tenant_key = '" + TENANT + "'");
+            long sender = pk(c, "select id from app where app_id = '" + SENDER + "'");
+            long history = pk(c, "select id from chat where chat_id = '" + historyChat + "'");
+            long everyone = pk(c, "select id from chat where chat_id = '" + membersChat + "'");
+            long base = System.currentTimeMillis() - messages - 60_000;
+            try (var s = c.createStatement()) {
+                s.executeUpdate("insert into message (message_id, chat_id, sender_kind, sender_app_id, msg_type,"
+                        + " content, created_at, updated_at) select concat('om_h', x), " + history + ", 'app', "
+                        + sender + ", 'text', concat('{\"text\":\"history ', x, '\"}'), " + base + " + x, " + base
+                        + " + x from " + db.numbers(messages));
+                s.executeUpdate("insert into directory_user (tenant_id, user_id, union_id, name, created_at)"
+                        + " select " + tenant + ", concat('m', x), concat('on_m', x), concat('Member ', x), " + base
+                        + " from " + db.numbers(members));
+                s.executeUpdate("insert into app_user (app_id, user_id, open_id) select a.id, u.id,"
+                        + " concat('ou_m', a.id, '_', u.id) from directory_user u join app a on a.tenant_id = u.tenant_id"
+                        + " where u.tenant_id = " + tenant + " and u.user_id like 'm%'");
+                s.executeUpdate("insert into chat_member (chat_id, kind, user_id, joined_at) select " + everyone
+                        + ", 'user', id, " + base + " from directory_user where tenant_id = " + tenant
+                        + " and user_id like 'm%' order by id");
+                s.executeUpdate("update chat set user_count = " + members + " where id = " + everyone);
+            }
+            c.commit();
+            historyLastPage = lastHistoryPage(c, history, messages);
+            membersLastPage = lastMembersPage(c, everyone, members);
+        }
+    }
+
+    /**
+     * A token as the server would hand out after walking to the page before the last: the keyset
+     * position (created_at, id) with the query it belongs to (MessageQueries: container type, id,
+     * start and end bounds in ms, ascending), so that the last page can be asked for directly.
+     */
+    private String lastHistoryPage(Connection c, long chatPk, long messages) throws SQLException {
+        if (messages <= HISTORY_PAGE) {
+            return null;
+        }
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("select created_at, id from message where chat_id = " + chatPk
+                        + " order by created_at desc, id desc limit 1 offset " + HISTORY_PAGE)) {
+            rs.next();
+            String query = String.join("|", "chat", historyChat, "0", String.valueOf(Long.MAX_VALUE), "true");
+            return PageTokens.encode(rs.getLong(1) + ":" + rs.getLong(2) + ":" + query.hashCode());
+        }
+    }
+
+    /** The members list's token: "m:" and the member row after which the page starts (ChatRoster). */
+    private String lastMembersPage(Connection c, long chatPk, long members) throws SQLException {
+        if (members <= MEMBERS_PAGE) {
+            return null;
+        }
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("select id from chat_member where chat_id = " + chatPk
+                        + " and kind = 'user' order by id desc limit 1 offset " + MEMBERS_PAGE)) {
+            rs.next();
+            return PageTokens.encode("m:" + rs.getLong(1));
+        }
+    }
+
+    private static long pk(Connection c, String sql) throws SQLException {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("nothing for " + sql);
+            }
+            return rs.getLong(1);
+        }
+    }
+}

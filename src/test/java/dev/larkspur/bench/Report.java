@@ -1,0 +1,193 @@
+package dev.larkspur.bench;
+
+import dev.larkspur.bench.Bench.Plan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes results.json, report.md and the charts. */
+final class Report {
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private Report() {}
+
+    static void write(Plan plan, List<RunResult> runs, Path out) throws IOException {
+        var machine = new LinkedHashMap<String, Object>();
+        machine.put(
+                "date",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        machine.put("smoke", plan.smoke());
+        var document = new LinkedHashMap<String, Object>();
+        document.put("machine", machine);
+        document.put("plan", plan);
+        document.put("runs", runs);
+        JSON.writeValue(out.resolve("results.json").toFile(), document);
+
+        var md = new StringBuilder("# Larkspur benchmark\n\n");
+        md.append("Run ")
+                .append(machine.get("date"))
+                .append(" on ")
+                .append(machine.get("cores"))
+                .append(" cores, ")
+                .append(machine.get("os"))
+                .append(", ")
+                .append(machine.get("java"))
+                .append(
+                        plan.smoke()
+                                ? ". **Smoke run: tiny sizes and one-second steps; the figures mean nothing.**"
+                                : ".")
+                .append(" The server is the built jar in its own JVM (1 GB heap); the load generator (wrk, or the")
+                .append(" bench's open-loop sender for fixed rates and events) runs on the same machine and shares")
+                .append(" its cores. Produced by `bench/run`; the raw figures are in `results.json`.\n\n");
+        for (var run : runs) {
+            section(md, plan, run, out);
+        }
+        Files.writeString(out.resolve("report.md"), md);
+    }
+
+    private static void section(StringBuilder md, Plan plan, RunResult run, Path out) throws IOException {
+        md.append("## ").append(run.database()).append("\n\n");
+        md.append("### Targets\n\n| target | measured | met |\n|---|---|---|\n");
+        double best = run.best("send_chat10");
+        target(md, "at least 5,000 sends/s", "%,.0f sends/s (best, chat of 10)".formatted(best), best >= 5_000);
+        var fixed = run.fixedRate();
+        target(
+                md,
+                "send p99 under 20 ms at 1,000 sends/s",
+                "p99 %.2f ms at %,d/s".formatted(fixed.p99(), run.fixedRatePerSecond()),
+                fixed.p99() < 20 && run.fixedRatePerSecond() >= 1_000 && fixed.errors() == 0);
+        double worstPage = run.pages().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("history"))
+                .mapToDouble(e -> e.getValue().p99())
+                .max()
+                .orElse(0);
+        target(md, "any history page under 10 ms p99", "worst p99 %.2f ms".formatted(worstPage), worstPage < 10);
+        double worstEvent = run.events().values().stream()
+                .mapToDouble(e -> e.latency().p99())
+                .max()
+                .orElse(0);
+        target(md, "event end-to-end p99 under 50 ms", "worst p99 %.2f ms".formatted(worstEvent), worstEvent < 50);
+
+        md.append("\n### Sends, beside their limits\n\n");
+        md.append("`im/v1/messages` with a text message, wrk with N keep-alive connections for ")
+                .append(plan.step().toSeconds())
+                .append(" s each. The database ceiling commits the same two rows")
+                .append(" (message + outbox) over N straight JDBC connections; the HTTP floor is `GET /healthz` on")
+                .append(" the same server under the same load.\n\n");
+        md.append("| N | chat of 10: sends/s | p50 ms | p99 ms | p99.9 ms | chat of 1,000: sends/s | p99 ms |")
+                .append(" DB ceiling/s | HTTP floor/s | send ÷ ceiling | send ÷ floor |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (int c : plan.concurrency()) {
+            var ten = run.at("send_chat10", c);
+            var thousand = run.at("send_chat1000", c);
+            var ceiling = run.at("db_ceiling", c);
+            var floor = run.at("http_floor", c);
+            md.append("| ").append(c);
+            cells(
+                    md,
+                    ten.latency().perSecond(),
+                    ten.latency().p50(),
+                    ten.latency().p99(),
+                    ten.latency().p999());
+            cells(md, thousand.latency().perSecond(), thousand.latency().p99());
+            cells(md, ceiling.latency().perSecond(), floor.latency().perSecond());
+            md.append(" | ")
+                    .append(ratio(ten, ceiling))
+                    .append(" | ")
+                    .append(ratio(ten, floor))
+                    .append(" |\n");
+        }
+        long errors = run.loads().values().stream()
+                .flatMap(List::stream)
+                .mapToLong(p -> p.latency().errors())
+                .sum();
+        md.append("\nFailed calls in these loads: ").append(errors).append(".\n\n");
+        md.append("Open loop at a fixed ")
+                .append("%,d".formatted(run.fixedRatePerSecond()))
+                .append(" sends/s for ")
+                .append(plan.fixedRateFor().toSeconds())
+                .append(
+                        " s (latency from the moment each send was due): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failed.\n\n"
+                                .formatted(fixed.p50(), fixed.p99(), fixed.p999(), fixed.errors()));
+
+        md.append("### Pages\n\nOne client, one page after another, ")
+                .append(plan.pageStep().toSeconds())
+                .append(
+                        " s each. History: a chat of %,d messages, %d a page; members: a chat of %,d people, %d a page.\n\n"
+                                .formatted(
+                                        run.sizes().get("history_messages"),
+                                        Fixture.HISTORY_PAGE,
+                                        run.sizes().get("chat_members"),
+                                        Fixture.MEMBERS_PAGE));
+        md.append("| page | p50 ms | p99 ms | p99.9 ms | pages/s |\n|---|---|---|---|---|\n");
+        run.pages().forEach((name, l) -> md.append("| ")
+                .append(name.replace('_', ' '))
+                .append(" | %.2f | %.2f | %.2f | %,.0f |\n".formatted(l.p50(), l.p99(), l.p999(), l.perSecond())));
+
+        md.append("\n### Events, send to bot receipt\n\n");
+        md.append("People write to a bot at a fixed rate; the bot's handler records when each message arrives.\n\n");
+        md.append(
+                "| delivery | offered/s | received | deliveries/s | p50 ms | p99 ms | p99.9 ms |\n|---|---|---|---|---|---|---|\n");
+        run.events().forEach((name, e) -> md.append("| ")
+                .append(name.replace('_', ' '))
+                .append(" | %d | %d of %d | %,.0f | %.2f | %.2f | %.2f |\n"
+                        .formatted(
+                                e.offeredPerSecond(),
+                                e.received(),
+                                e.sent(),
+                                e.deliveriesPerSecond(),
+                                e.latency().p50(),
+                                e.latency().p99(),
+                                e.latency().p999())));
+
+        md.append("\n### Charts\n\n");
+        for (var chart : List.of(
+                Charts.throughput(run, out),
+                Charts.latency(run, "send_chat10", out),
+                Charts.latency(run, "db_ceiling", out))) {
+            md.append("![")
+                    .append(chart.getFileName())
+                    .append("](")
+                    .append(chart.getFileName())
+                    .append(")\n");
+        }
+        md.append('\n');
+    }
+
+    private static void target(StringBuilder md, String target, String measured, boolean met) {
+        md.append("| ")
+                .append(target)
+                .append(" | ")
+                .append(measured)
+                .append(" | ")
+                .append(met ? "yes" : "**no**")
+                .append(" |\n");
+    }
+
+    private static void cells(StringBuilder md, double... values) {
+        for (double v : values) {
+            md.append(" | ").append(v >= 100 ? "%,.0f".formatted(v) : "%.2f".formatted(v));
+        }
+    }
+
+    private static String ratio(RunResult.Point part, RunResult.Point limit) {
+        double of = limit.latency().perSecond();
+        return of == 0 ? "–" : "%.0f%%".formatted(100 * part.latency().perSecond() / of);
+    }
+}
