@@ -6,17 +6,24 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database one bench run uses: the embedded H2 file in a fresh data folder, or a fresh
  * PostgreSQL database. The server and the bench's straight-JDBC work open the same one, with the
- * same URL, so both write with the same durability.
+ * same URL and, for H2, the same group commit, so both write with the same durability.
  */
-record Database(String name, String url, String user, String password, Map<String, String> serverEnv) {
+record Database(String name, String url, DataSource source, Map<String, String> serverEnv) {
     static final String POSTGRES_ROOT = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
+    /** H2 through the same group commit as the server, so that both commit with the same durability. */
     static Database h2(Path dataDir) {
-        return new Database("h2", EmbeddedDatabase.jdbcUrl(dataDir), "sa", "", Map.of());
+        var h2 = new JdbcDataSource();
+        h2.setURL(EmbeddedDatabase.jdbcUrl(dataDir));
+        h2.setUser("sa");
+        return new Database("h2", h2.getURL(), EmbeddedDatabase.durable(h2), Map.of());
     }
 
     /** Drops and creates {@code larkspur_bench}; PostgreSQL runs locally with trust auth here. */
@@ -29,16 +36,18 @@ record Database(String name, String url, String user, String password, Map<Strin
             throw new IllegalStateException("PostgreSQL is not reachable at " + POSTGRES_ROOT, e);
         }
         String url = "jdbc:postgresql://127.0.0.1:5432/larkspur_bench";
+        var pg = new PGSimpleDataSource();
+        pg.setURL(url);
+        pg.setUser("postgres");
         return new Database(
                 "postgresql",
                 url,
-                "postgres",
-                "",
+                pg,
                 Map.of("LARKSPUR_DB_URL", url, "LARKSPUR_DB_USER", "postgres", "LARKSPUR_DB_PASSWORD", ""));
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        return source.getConnection();
     }
 
     /** A table of the numbers 1..n in a column {@code x}, for set-based bulk inserts. */

@@ -119,20 +119,28 @@ final class Fixture {
             long everyone = pk(c, "select id from chat where chat_id = '" + membersChat + "'");
             long base = System.currentTimeMillis() - messages - 60_000;
             try (var s = c.createStatement()) {
-                s.executeUpdate("insert into message (message_id, chat_id, sender_kind, sender_app_id, msg_type,"
-                        + " content, created_at, updated_at) select concat('om_h', x), " + history + ", 'app', "
-                        + sender + ", 'text', concat('{\"text\":\"history ', x, '\"}'), " + base + " + x, " + base
-                        + " + x from " + db.numbers(messages));
-                s.executeUpdate("insert into directory_user (tenant_id, user_id, union_id, name, created_at)"
-                        + " select " + tenant + ", concat('m', x), concat('on_m', x), concat('Member ', x), " + base
-                        + " from " + db.numbers(members));
+                // Explicit keys, and the identities moved past them after: H2 would otherwise commit
+                // its sequence every 32 rows, which makes a million-row insert take many minutes.
+                long firstMessage = next(c, "message");
+                s.executeUpdate("insert into message (id, message_id, chat_id, sender_kind, sender_app_id, msg_type,"
+                        + " content, created_at, updated_at) select " + firstMessage + " + x, concat('om_h', x), "
+                        + history + ", 'app', " + sender + ", 'text', concat('{\"text\":\"history ', x, '\"}'), "
+                        + base + " + x, " + base + " + x from " + db.numbers(messages));
+                long firstUser = next(c, "directory_user");
+                s.executeUpdate("insert into directory_user (id, tenant_id, user_id, union_id, name, created_at)"
+                        + " select " + firstUser + " + x, " + tenant + ", concat('m', x), concat('on_m', x),"
+                        + " concat('Member ', x), " + base + " from " + db.numbers(members));
                 s.executeUpdate("insert into app_user (app_id, user_id, open_id) select a.id, u.id,"
                         + " concat('ou_m', a.id, '_', u.id) from directory_user u join app a on a.tenant_id = u.tenant_id"
-                        + " where u.tenant_id = " + tenant + " and u.user_id like 'm%'");
-                s.executeUpdate("insert into chat_member (chat_id, kind, user_id, joined_at) select " + everyone
-                        + ", 'user', id, " + base + " from directory_user where tenant_id = " + tenant
-                        + " and user_id like 'm%' order by id");
+                        + " where u.id > " + firstUser);
+                long firstMember = next(c, "chat_member");
+                s.executeUpdate("insert into chat_member (id, chat_id, kind, user_id, joined_at) select " + firstMember
+                        + " + x, " + everyone + ", 'user', " + firstUser + " + x, " + base + " from "
+                        + db.numbers(members));
                 s.executeUpdate("update chat set user_count = " + members + " where id = " + everyone);
+                for (var table : List.of("message", "directory_user", "chat_member")) {
+                    s.executeUpdate("alter table " + table + " alter column id restart with " + next(c, table));
+                }
             }
             c.commit();
             historyLastPage = lastHistoryPage(c, history, messages);
@@ -169,6 +177,10 @@ final class Fixture {
             rs.next();
             return PageTokens.encode("m:" + rs.getLong(1));
         }
+    }
+
+    private static long next(Connection c, String table) throws SQLException {
+        return pk(c, "select coalesce(max(id), 0) + 1 from " + table);
     }
 
     private static long pk(Connection c, String sql) throws SQLException {

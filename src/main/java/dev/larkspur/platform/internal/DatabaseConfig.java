@@ -32,6 +32,8 @@ class DatabaseConfig {
             ds.setJdbcUrl(EmbeddedDatabase.jdbcUrl(dir));
             ds.setUsername("sa");
             ds.setPassword("");
+            ds.setPoolName("larkspur");
+            return EmbeddedDatabase.durable(ds);
         }
         ds.setPoolName("larkspur");
         return ds;

@@ -1,0 +1,60 @@
+package dev.larkspur.platform.internal;
+
+import org.h2.mvstore.MVStore;
+
+/**
+ * Leader and followers around one H2 store: each caller waits until a store of the database file
+ * that began after it asked has finished; whoever finds no store running starts one, covering every
+ * caller that asked before it began. Concurrent commits thus share one file write.
+ */
+final class GroupCommit {
+    private final Object lock = new Object();
+    private long asked;
+    /** The highest ticket that a finished store covers. */
+    private long covered;
+
+    private boolean storing;
+
+    /** Called after a commit that changed something; returns once that commit is in the file. */
+    void awaitStored(MVStore store) {
+        long ticket;
+        synchronized (lock) {
+            ticket = ++asked;
+        }
+        while (true) {
+            long upTo;
+            synchronized (lock) {
+                while (storing && covered < ticket) {
+                    waitForStore();
+                }
+                if (covered >= ticket) {
+                    return;
+                }
+                storing = true;
+                upTo = asked;
+            }
+            boolean stored = false;
+            try {
+                store.commit();
+                stored = true;
+            } finally {
+                synchronized (lock) {
+                    storing = false;
+                    if (stored) {
+                        covered = Math.max(covered, upTo);
+                    }
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void waitForStore() {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database file", e);
+        }
+    }
+}

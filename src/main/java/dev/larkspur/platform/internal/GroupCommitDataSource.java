@@ -1,0 +1,136 @@
+package dev.larkspur.platform.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Durable commits for the embedded H2 database at the cost of one file write per group of
+ * concurrent commits rather than one per commit. H2 runs with a write delay, so that a commit alone
+ * no longer writes the file; connections from here track whether they changed anything, and a
+ * commit that did (or, in auto-commit mode, a statement that did) returns only after a {@link
+ * GroupCommit} store covers it. A 2xx still means the change is in the file, so a killed process
+ * loses nothing it acknowledged; what it saves is the per-commit write that made up most of a
+ * send's cost under load (see bench/results/report.md).
+ */
+public final class GroupCommitDataSource extends DelegatingDataSource implements AutoCloseable {
+    private static final Set<String> WRITES =
+            Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+    private final GroupCommit group = new GroupCommit();
+
+    public GroupCommitDataSource(DataSource target) {
+        super(target);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(obtainTargetDataSource().getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return wrap(obtainTargetDataSource().getConnection(username, password));
+    }
+
+    /** Closes the pool underneath, which closes the database (Spring calls this on shutdown). */
+    @Override
+    public void close() throws Exception {
+        if (obtainTargetDataSource() instanceof AutoCloseable pool) {
+            pool.close();
+        }
+    }
+
+    private Connection wrap(Connection target) {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, new Tracked(target));
+    }
+
+    /** One connection: whether it changed anything since its last commit or rollback. */
+    private final class Tracked implements InvocationHandler {
+        private final Connection target;
+        private boolean dirty;
+
+        Tracked(Connection target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "commit" -> {
+                    target.commit();
+                    awaitIfDirty();
+                    return null;
+                }
+                case "rollback" -> {
+                    Object result = call(target, method, args);
+                    if (args == null || args.length == 0) {
+                        dirty = false;
+                    }
+                    return result;
+                }
+                case "setAutoCommit" -> {
+                    // Switching auto-commit on commits what is pending.
+                    target.setAutoCommit((Boolean) args[0]);
+                    if ((Boolean) args[0]) {
+                        awaitIfDirty();
+                    }
+                    return null;
+                }
+                case "createStatement", "prepareStatement", "prepareCall" -> {
+                    Object statement = call(target, method, args);
+                    Class<?> type = statement instanceof CallableStatement
+                            ? CallableStatement.class
+                            : statement instanceof PreparedStatement
+                                    ? PreparedStatement.class
+                                    : java.sql.Statement.class;
+                    return Proxy.newProxyInstance(
+                            Connection.class.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
+                                Object result = call(statement, m, a);
+                                if (WRITES.contains(m.getName())) {
+                                    dirty = true;
+                                    if (target.getAutoCommit()) {
+                                        awaitIfDirty();
+                                    }
+                                }
+                                return result;
+                            });
+                }
+                default -> {
+                    return call(target, method, args);
+                }
+            }
+        }
+
+        private void awaitIfDirty() throws SQLException {
+            if (dirty) {
+                dirty = false;
+                group.awaitStored(store(target));
+            }
+        }
+    }
+
+    private static MVStore store(Connection connection) throws SQLException {
+        var session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        return session.getDatabase().getStore().getMvStore();
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
