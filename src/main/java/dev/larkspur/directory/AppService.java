@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +25,19 @@ public class AppService {
     private final TenantRepository tenants;
     private final OpenIds openIds;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AppService(AppRepository apps, TenantRepository tenants, OpenIds openIds, Clock clock) {
+    AppService(
+            AppRepository apps,
+            TenantRepository tenants,
+            OpenIds openIds,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.apps = apps;
         this.tenants = tenants;
         this.openIds = openIds;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -89,6 +97,7 @@ public class AppService {
                 apps.replaceScopes(app.pk(), scopes);
             }
         }
+        events.publishEvent(new AppChanged(appId));
         return get(appId);
     }
 

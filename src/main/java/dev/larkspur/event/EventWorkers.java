@@ -1,5 +1,6 @@
 package dev.larkspur.event;
 
+import dev.larkspur.platform.BackgroundWrites;
 import dev.larkspur.platform.LarkspurProperties;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -143,9 +144,10 @@ class EventWorkers implements SmartLifecycle {
         return running;
     }
 
+    /** Worker threads; their writes are redone from the outbox after a crash (see BackgroundWrites). */
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {
-            var thread = new Thread(runnable, name);
+            var thread = new Thread(() -> BackgroundWrites.run(runnable), name);
             thread.setDaemon(true);
             return thread;
         };

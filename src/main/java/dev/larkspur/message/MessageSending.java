@@ -182,9 +182,10 @@ public class MessageSending {
                 encoded.rawContent(),
                 encoded.mentions(),
                 now));
-        activity.touch(chat, now);
         var message = messages.findByPk(pk).orElseThrow();
         events.received(message, caller.tenantKey());
+        // Last: the update locks the chat row until commit, and every send into the chat needs it.
+        activity.touch(chat, now);
         return message;
     }
 

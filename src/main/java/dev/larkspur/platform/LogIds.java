@@ -3,6 +3,8 @@ package dev.larkspur.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Log ids in the shape Feishu's {@code X-Tt-Logid} has: a timestamp to the second followed by
@@ -15,7 +17,11 @@ public final class LogIds {
     private LogIds() {}
 
     public static String next() {
-        return LocalDateTime.now().format(STAMP) + Ids.hex(20).toUpperCase();
+        // Not secrets, so no SecureRandom: its lock was contended with a log id on every request.
+        var random = ThreadLocalRandom.current();
+        return LocalDateTime.now().format(STAMP)
+                + HexFormat.of().withUpperCase().toHexDigits(random.nextLong())
+                + HexFormat.of().withUpperCase().toHexDigits(random.nextInt()).substring(4);
     }
 
     public static String of(HttpServletRequest request) {

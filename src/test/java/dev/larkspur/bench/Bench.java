@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>Arguments: {@code --smoke} (tiny sizes, seconds per step, for CI), {@code --databases
  * h2,postgresql}, {@code --out <dir>}, {@code --jar <file>}, {@code --profile} (a Java Flight
- * Recording of each server run, in the output folder).
+ * Recording of each server run, in the output folder), {@code --seconds <n>} (every step this long).
  */
 public final class Bench {
     private Bench() {}
@@ -49,6 +49,21 @@ public final class Bench {
                     Duration.ofSeconds(10));
         }
 
+        Plan withSteps(Duration step) {
+            return new Plan(
+                    smoke,
+                    concurrency,
+                    step,
+                    step,
+                    step,
+                    historyMessages,
+                    chatMembers,
+                    fixedRate,
+                    step,
+                    eventRate,
+                    step);
+        }
+
         static Plan smokeRun() {
             return new Plan(
                     true,
@@ -68,6 +83,9 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         var options = options(args);
         var plan = options.containsKey("smoke") ? Plan.smokeRun() : Plan.fullRun();
+        if (options.containsKey("seconds")) {
+            plan = plan.withSteps(Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
+        }
         Path out = Path.of(options.getOrDefault("out", "bench/results"));
         Path jar = Path.of(options.getOrDefault("jar", findJar()));
         Files.createDirectories(out);

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -18,6 +19,12 @@ import org.HdrHistogram.Histogram;
  * quietly slowing the sender down (no coordinated omission).
  */
 final class FixedRate {
+    /**
+     * Beyond this many unanswered requests the server is not keeping up; later requests are counted
+     * as failed instead of piling up without end (and slowing every step after this one).
+     */
+    static final int MAX_IN_FLIGHT = 512;
+
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -30,6 +37,7 @@ final class FixedRate {
         long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
         long total = duration.toSeconds() * perSecond;
         var pending = new ArrayList<CompletableFuture<?>>();
+        var inFlight = new Semaphore(MAX_IN_FLIGHT);
         long start = System.nanoTime();
         for (long n = 0; n < total; n++) {
             long due = start + n * interval;
@@ -37,8 +45,13 @@ final class FixedRate {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
+            if (!inFlight.tryAcquire()) {
+                errors.incrementAndGet();
+                continue;
+            }
             pending.add(http.sendAsync(request.apply(n), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
+                        inFlight.release();
                         long micros = (System.nanoTime() - due) / 1000;
                         boolean ok = failure == null
                                 && response.statusCode() == 200

@@ -1,5 +1,6 @@
 package dev.larkspur.platform.internal;
 
+import dev.larkspur.platform.BackgroundWrites;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -116,7 +117,9 @@ public final class GroupCommitDataSource extends DelegatingDataSource implements
         private void awaitIfDirty() throws SQLException {
             if (dirty) {
                 dirty = false;
-                group.awaitStored(store(target));
+                if (!BackgroundWrites.active()) {
+                    group.awaitStored(store(target));
+                }
             }
         }
     }
