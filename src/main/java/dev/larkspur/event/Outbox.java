@@ -66,6 +66,11 @@ public class Outbox {
         });
     }
 
+    /** Events recorded but not yet turned into deliveries: how far fan-out is behind. */
+    public long backlog() {
+        return events.countUnfanned();
+    }
+
     /** Recorded events of a chat after {@code afterPk}, oldest first. */
     public List<StoredEvent> ofChat(long chatPk, long afterPk, int limit) {
         return events.ofChat(chatPk, afterPk, limit);

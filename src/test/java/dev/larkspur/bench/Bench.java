@@ -98,6 +98,12 @@ public final class Bench {
         }
         Report.write(plan, runs, out);
         System.out.println("report: " + out.resolve("report.md"));
+        long failed = runs.stream().mapToLong(RunResult::failures).sum();
+        if (plan.smoke() && failed > 0) {
+            // The smoke run is CI's check that the bench still works: every call must succeed.
+            System.out.println(failed + " calls failed in the smoke run");
+            System.exit(1);
+        }
         // The SDK's long-connection client leaves non-daemon threads behind.
         System.exit(0);
     }

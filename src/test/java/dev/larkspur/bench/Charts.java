@@ -2,6 +2,7 @@ package dev.larkspur.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -59,8 +60,8 @@ final class Charts {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         for (var point : run.loads().getOrDefault(load, List.of())) {
-            var xs = new java.util.ArrayList<Double>();
-            var ys = new java.util.ArrayList<Double>();
+            var xs = new ArrayList<Double>();
+            var ys = new ArrayList<Double>();
             point.latency().percentilesMs().forEach((label, ms) -> {
                 double p = Double.parseDouble(label);
                 if (p < 100) {

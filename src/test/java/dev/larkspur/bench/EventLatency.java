@@ -10,10 +10,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +29,9 @@ import org.HdrHistogram.Histogram;
  */
 final class EventLatency {
     record Result(int offeredPerSecond, long sent, long received, double deliveriesPerSecond, Latency latency) {}
+
+    /** People u0…u7 take turns writing, so that no one p2p chat carries the whole load. */
+    private static final int PEOPLE = 8;
 
     private final Api api;
     private final String adminToken;
@@ -43,7 +48,8 @@ final class EventLatency {
     static Result callback(Api api, String adminToken, int perSecond, Duration duration) throws IOException {
         var bench = new EventLatency(api, adminToken);
         var endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-        endpoint.setExecutor(Executors.newFixedThreadPool(16));
+        var pool = Executors.newFixedThreadPool(16);
+        endpoint.setExecutor(pool);
         endpoint.createContext("/events", bench::push);
         endpoint.start();
         try {
@@ -57,7 +63,7 @@ final class EventLatency {
             return bench.measure(perSecond, duration);
         } finally {
             endpoint.stop(0);
-            ((java.util.concurrent.ExecutorService) endpoint.getExecutor()).shutdownNow();
+            pool.shutdownNow();
         }
     }
 
@@ -129,10 +135,8 @@ final class EventLatency {
         }
     }
 
-    private static final int PEOPLE = 8;
-
-    private java.util.concurrent.CompletableFuture<?> write(int person, String text) {
-        return api.http.sendAsync(request(person, text), java.net.http.HttpResponse.BodyHandlers.discarding());
+    private CompletableFuture<?> write(int person, String text) {
+        return api.http.sendAsync(request(person, text), HttpResponse.BodyHandlers.discarding());
     }
 
     private HttpRequest request(int person, String text) {

@@ -40,6 +40,19 @@ record RunResult(
                 .orElse(null);
     }
 
+    /** Calls that failed or were not answered, in every step of the run. */
+    long failures() {
+        long loadErrors = loads.values().stream()
+                .flatMap(List::stream)
+                .mapToLong(p -> p.latency().errors())
+                .sum();
+        long pageErrors = pages.values().stream().mapToLong(Latency::errors).sum();
+        long eventErrors = events.values().stream()
+                .mapToLong(e -> e.latency().errors() + (e.sent() - e.received()))
+                .sum();
+        return loadErrors + pageErrors + eventErrors + (fixedRate == null ? 0 : fixedRate.errors());
+    }
+
     /** The best throughput of a load over all concurrencies. */
     double best(String load) {
         return loads.getOrDefault(load, List.of()).stream()

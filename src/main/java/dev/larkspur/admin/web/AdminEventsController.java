@@ -39,6 +39,14 @@ class AdminEventsController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EventItem(String eventId, String eventType, String onlyAppId, ObjectNode payload) {}
 
+    record Backlog(long unfanned) {}
+
+    /** How many recorded events fan-out has still to handle (0 when it keeps up). */
+    @GetMapping("/backlog")
+    ApiResponse<Backlog> backlog() {
+        return ApiResponse.success(new Backlog(outbox.backlog()));
+    }
+
     @GetMapping
     ApiResponse<AdminViews.Page<EventItem>> list(
             @RequestParam(name = "chat_id") String chatId,

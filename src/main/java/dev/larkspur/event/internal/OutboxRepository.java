@@ -21,6 +21,12 @@ public class OutboxRepository {
                 .update();
     }
 
+    public long countUnfanned() {
+        return jdbc.sql("select count(*) from event_outbox where fanned_out = false")
+                .query(Long.class)
+                .single();
+    }
+
     public List<StoredEvent> ofChat(long chatPk, long afterPk, int limit) {
         return jdbc.sql("select id, event_id, event_type, tenant_id, chat_id, only_app_id, payload, created_at"
                         + " from event_outbox where chat_id = ? and id > ? order by id limit ?")
