@@ -53,7 +53,7 @@ final class Charts {
                 .width(900)
                 .height(500)
                 .title("Latency distribution, " + load + " (" + run.database() + ")")
-                .xAxisTitle("percentile (50, 90, 99, 99.9, 99.99)")
+                .xAxisTitle("1/(1-p): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9, 1E4 = p99.99")
                 .yAxisTitle("ms")
                 .build();
         chart.getStyler().setXAxisLogarithmic(true);

@@ -64,8 +64,8 @@ final class Report {
     private static void section(StringBuilder md, Plan plan, RunResult run, Path out) throws IOException {
         md.append("## ").append(run.database()).append("\n\n");
         md.append("### Targets\n\n| target | measured | met |\n|---|---|---|\n");
-        double best = run.best("send_chat10");
-        target(md, "at least 5,000 sends/s", "%,.0f sends/s (best, chat of 10)".formatted(best), best >= 5_000);
+        double best = Math.max(run.best("send_chat10"), run.best("send_chat1000"));
+        target(md, "at least 5,000 sends/s", "%,.0f sends/s (best of both chats)".formatted(best), best >= 5_000);
         var fixed = run.fixedRate();
         target(
                 md,

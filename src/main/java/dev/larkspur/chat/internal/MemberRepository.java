@@ -157,7 +157,10 @@ public class MemberRepository {
                         + " from chat_member m join directory_user u on u.id = m.user_id"
                         + " join tenant t on t.id = u.tenant_id"
                         + " left join app_user au on au.user_id = u.id and au.app_id = ?"
-                        + " where m.chat_id = ? and m.kind = 'user' and m.id > ? order by m.id limit ?")
+                        // The whole index key in ORDER BY, or H2 sorts the chat's members (see
+                        // MessageRepository.pageOfChat).
+                        + " where m.chat_id = ? and m.kind = 'user' and m.id > ?"
+                        + " order by m.chat_id, m.kind, m.id limit ?")
                 .params(appPk, chatPk, afterPk, limit)
                 .query((rs, n) -> new UserMemberRow(
                         rs.getLong(1),

@@ -140,12 +140,23 @@ public class MessageRepository {
      * before (descending) the keyset position; thread replies are left to their thread and the
      * sub-messages of merge forwards to their merge message.
      */
+    /**
+     * After or before the position (:t, :pk) in (created_at, id) order. The bound on created_at
+     * alone is what lets the database start its index scan at the position; with only the OR,
+     * PostgreSQL scanned the chat from its first message (0.4 s deep in a chat of 1,000,000).
+     */
+    private static final String KEYSET_AFTER = " and m.created_at >= :t and (m.created_at > :t or m.id > :pk)";
+
+    private static final String KEYSET_BEFORE = " and m.created_at <= :t and (m.created_at < :t or m.id < :pk)";
+
     public List<Message> pageOfChat(
             long chatPk, long fromMs, long toMs, boolean ascending, long atTime, long atPk, int limit) {
-        String keyset = ascending
-                ? " and (m.created_at > :t or (m.created_at = :t and m.id > :pk))"
-                : " and (m.created_at < :t or (m.created_at = :t and m.id < :pk))";
-        String order = ascending ? " order by m.created_at, m.id" : " order by m.created_at desc, m.id desc";
+        String keyset = ascending ? KEYSET_AFTER : KEYSET_BEFORE;
+        // The index's leading column belongs in ORDER BY although it is fixed: without it H2 does not
+        // see that the index is already in order, and reads and sorts the whole chat.
+        String order = ascending
+                ? " order by m.chat_id, m.created_at, m.id"
+                : " order by m.chat_id desc, m.created_at desc, m.id desc";
         return jdbc.sql(SELECT + " where m.chat_id = :chat and m.created_at >= :from and m.created_at <= :to"
                         + " and not (m.thread_id is not null and m.root_id is not null)"
                         + " and m.upper_message_id is null" + keyset + order
@@ -162,10 +173,10 @@ public class MessageRepository {
 
     /** One page of a thread: its root and replies, by key. */
     public List<Message> pageOfThread(String threadId, boolean ascending, long atTime, long atPk, int limit) {
-        String keyset = ascending
-                ? " and (m.created_at > :t or (m.created_at = :t and m.id > :pk))"
-                : " and (m.created_at < :t or (m.created_at = :t and m.id < :pk))";
-        String order = ascending ? " order by m.created_at, m.id" : " order by m.created_at desc, m.id desc";
+        String keyset = ascending ? KEYSET_AFTER : KEYSET_BEFORE;
+        String order = ascending
+                ? " order by m.thread_id, m.created_at, m.id"
+                : " order by m.thread_id desc, m.created_at desc, m.id desc";
         return jdbc.sql(SELECT + " where m.thread_id = :thread" + keyset + order + " limit :limit")
                 .param("thread", threadId)
                 .param("t", atTime)
