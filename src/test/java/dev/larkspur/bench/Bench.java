@@ -33,7 +33,8 @@ public final class Bench {
             int fixedRate,
             Duration fixedRateFor,
             int eventRate,
-            Duration eventsFor) {
+            Duration eventsFor,
+            int eventBurstRate) {
         static Plan fullRun() {
             return new Plan(
                     false,
@@ -45,8 +46,9 @@ public final class Bench {
                     50_000,
                     1_000,
                     Duration.ofSeconds(15),
-                    200,
-                    Duration.ofSeconds(10));
+                    50,
+                    Duration.ofSeconds(10),
+                    1_000);
         }
 
         Plan withSteps(Duration step) {
@@ -61,7 +63,8 @@ public final class Bench {
                     fixedRate,
                     step,
                     eventRate,
-                    step);
+                    step,
+                    eventBurstRate);
         }
 
         static Plan smokeRun() {
@@ -76,7 +79,8 @@ public final class Bench {
                     100,
                     Duration.ofSeconds(1),
                     20,
-                    Duration.ofSeconds(1));
+                    Duration.ofSeconds(1),
+                    100);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.larkspur.bench.RunResult.Point;
 import dev.larkspur.bench.Wrk.Call;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 /** One database's run, step by step; each step prints its figures as it goes. */
 final class BenchRun {
     private static final String ADMIN_TOKEN = "lsa-bench-admin-token";
+    private static final Duration BURST = Duration.ofSeconds(2);
     private static final String TEXT = "{\"text\":\"Benchmark message: the quick brown fox jumps over the lazy dog\"}";
 
     private final Plan plan;
@@ -55,7 +57,7 @@ final class BenchRun {
         result.sizes().put("history_messages", plan.historyMessages());
         result.sizes().put("chat_members", plan.chatMembers());
 
-        var ceiling = new DbCeiling(db, fixture.chat10);
+        var ceiling = new DbCeiling(db, fixture.ceilingChat);
         var points = new ArrayList<Point>();
         for (int c : plan.concurrency()) {
             points.add(print("db_ceiling", c, ceiling.run(c, plan.step())));
@@ -88,10 +90,18 @@ final class BenchRun {
             page(wrk, result, "members_first", members);
             page(wrk, result, "members_last", members + "&page_token=" + fixture.membersLastPage);
 
-            var callback = EventLatency.callback(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor());
-            events(result, "callback", callback);
-            var socket = EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor());
-            events(result, "long_connection", socket);
+            // Latency at a rate the server keeps up with; then a burst, for how many a second it delivers.
+            events(result, "callback", EventLatency.callback(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor()));
+            events(
+                    result,
+                    "long_connection",
+                    EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor()));
+            awaitFanOut(api);
+            events(result, "callback_burst", EventLatency.callback(api, ADMIN_TOKEN, plan.eventBurstRate(), BURST));
+            events(
+                    result,
+                    "long_connection_burst",
+                    EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventBurstRate(), BURST));
             awaitFanOut(api);
 
             result.loads().put("http_floor", load(wrk, api, "http_floor", Call.get(server.baseUrl + "/healthz", null)));

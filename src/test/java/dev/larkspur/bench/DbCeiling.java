@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
 /**
  * The database's own ceiling for a send's writes: {@code threads} connections, each committing, as
  * fast as it can, one transaction of a message row and its outbox row shaped as the server writes
- * them (MessageRepository, OutboxRepository), into the same chat and with the same durability. No
+ * them (MessageRepository, OutboxRepository), into a chat of 10 and with the same durability. No
  * HTTP, no auth, no reads: what is left is what the database costs.
  */
 final class DbCeiling {

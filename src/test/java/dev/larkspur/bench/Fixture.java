@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The tenant the bench works in: a sending bot, a receiving bot, {@code people} users, and four
+ * The tenant the bench works in: a sending bot, a receiving bot, {@code people} users, and five
  * chats. The small ones are built through the API; the history chat's messages and the big chat's
  * members are written straight into the stopped server's database, as the API would take minutes
  * to put them in.
@@ -30,6 +30,8 @@ final class Fixture {
     String chat1000;
     String historyChat;
     String membersChat;
+    /** Where the database ceiling writes, so that its rows (written, then deleted) touch no measured chat. */
+    String ceilingChat;
     /** Page tokens that open the last page of the history and members lists. */
     String historyLastPage;
 
@@ -90,6 +92,7 @@ final class Fixture {
         }
         historyChat = chat(api, "History", List.of());
         membersChat = chat(api, "Everyone", List.of());
+        ceilingChat = chat(api, "Ceiling", users(0, 9));
     }
 
     private String chat(Api api, String name, List<String> members) {

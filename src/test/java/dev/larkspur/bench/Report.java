@@ -78,8 +78,9 @@ final class Report {
                 .max()
                 .orElse(0);
         target(md, "any history page under 10 ms p99", "worst p99 %.2f ms".formatted(worstPage), worstPage < 10);
-        double worstEvent = run.events().values().stream()
-                .mapToDouble(e -> e.latency().p99())
+        double worstEvent = run.events().entrySet().stream()
+                .filter(e -> !e.getKey().endsWith("_burst"))
+                .mapToDouble(e -> e.getValue().latency().p99())
                 .max()
                 .orElse(0);
         target(md, "event end-to-end p99 under 50 ms", "worst p99 %.2f ms".formatted(worstEvent), worstEvent < 50);
@@ -141,7 +142,10 @@ final class Report {
                 .append(" | %.2f | %.2f | %.2f | %,.0f |\n".formatted(l.p50(), l.p99(), l.p999(), l.perSecond())));
 
         md.append("\n### Events, send to bot receipt\n\n");
-        md.append("People write to a bot at a fixed rate; the bot's handler records when each message arrives.\n\n");
+        md.append("People write to a bot at a fixed rate (through the admin API's act-as-user send); the bot's")
+                .append(
+                        " handler records when each message arrives. The burst rows offer more than the server delivers,")
+                .append(" for its deliveries per second; their latency is mostly waiting in line.\n\n");
         md.append(
                 "| delivery | offered/s | received | deliveries/s | p50 ms | p99 ms | p99.9 ms |\n|---|---|---|---|---|---|---|\n");
         run.events().forEach((name, e) -> md.append("| ")
