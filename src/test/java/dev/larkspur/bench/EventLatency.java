@@ -54,6 +54,8 @@ final class EventLatency {
         endpoint.start();
         try {
             bench.settings(Map.of(
+                    "mode",
+                    "callback",
                     "request_url",
                     "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/events",
                     "verification_token",
