@@ -124,7 +124,8 @@ public final class GroupCommitDataSource extends DelegatingDataSource implements
         }
     }
 
-    private static MVStore store(Connection connection) throws SQLException {
+    /** The store of the embedded database behind {@code connection}. */
+    static MVStore store(Connection connection) throws SQLException {
         var session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
         return session.getDatabase().getStore().getMvStore();
     }

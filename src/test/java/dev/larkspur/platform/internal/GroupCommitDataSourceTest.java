@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
@@ -119,9 +117,6 @@ class GroupCommitDataSourceTest {
     }
 
     private MVStore store() throws SQLException {
-        return ((SessionLocal) keepOpen.unwrap(JdbcConnection.class).getSession())
-                .getDatabase()
-                .getStore()
-                .getMvStore();
+        return GroupCommitDataSource.store(keepOpen);
     }
 }
