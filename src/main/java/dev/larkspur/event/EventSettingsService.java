@@ -6,6 +6,7 @@ import dev.larkspur.platform.FeishuException;
 import dev.larkspur.platform.Ids;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Per-app event settings. Setting a request URL first runs Feishu's {@code url_verification}
  * challenge against it (encrypted when a key is set, without signature headers) and refuses a URL
- * that does not echo the challenge.
+ * that does not echo the challenge within one second; the settings then keep their old URL.
  */
 @Service
 public class EventSettingsService {
+    /**
+     * Feishu's limit for the challenge answer, stricter than the 3 s for events: the URL must echo
+     * the challenge "within 1 second" or the console does not save it (open.feishu.cn, configuring
+     * the request URL and its FAQ; spec/protocols.md §3.8).
+     */
+    static final Duration URL_VERIFICATION_TIMEOUT = Duration.ofSeconds(1);
+
     private final SettingsRepository settings;
     private final CallbackTransport transport;
     private final JsonMapper json;
@@ -83,7 +91,12 @@ public class EventSettingsService {
         if (s.encrypted()) {
             body = json.writeValueAsString(Map.of("encrypt", EventCrypto.encrypt(s.encryptKey(), body)));
         }
-        var response = transport.post(s.requestUrl(), Map.of(), body);
+        var response = transport.post(s.requestUrl(), Map.of(), body, URL_VERIFICATION_TIMEOUT);
+        if (response.timedOut()) {
+            throw invalid("request_url did not answer the url_verification challenge within 1 s (Feishu's limit);"
+                    + " the settings were not changed. Answer {\"challenge\":\"<the value received>\"} at once,"
+                    + " before any slow work");
+        }
         if (!response.ok()) {
             throw invalid("request_url did not answer the url_verification challenge: "
                     + (response.error() != null ? response.error() : "HTTP " + response.status()));
