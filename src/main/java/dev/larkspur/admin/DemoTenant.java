@@ -5,6 +5,8 @@ import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.event.EventSettings;
+import dev.larkspur.event.EventSettingsService;
 import dev.larkspur.platform.LarkspurProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo tenant a fresh server starts with: one bot app holding every IM scope and a handful of
+ * The demo tenant a fresh server starts with: one bot app holding every IM scope, in long-connection
+ * mode so that an SDK's ws client pointed at it gets events with no further set-up, and a handful of
  * people. Its credentials go to the log and to {@code demo-credentials.txt} in the data directory,
  * since the secret is stored only hashed and could not be shown again otherwise.
  */
@@ -35,12 +38,19 @@ class DemoTenant {
     private final TenantService tenants;
     private final AppService apps;
     private final UserService users;
+    private final EventSettingsService eventSettings;
     private final Path credentialsFile;
 
-    DemoTenant(TenantService tenants, AppService apps, UserService users, LarkspurProperties props) {
+    DemoTenant(
+            TenantService tenants,
+            AppService apps,
+            UserService users,
+            EventSettingsService eventSettings,
+            LarkspurProperties props) {
         this.tenants = tenants;
         this.apps = apps;
         this.users = users;
+        this.eventSettings = eventSettings;
         this.credentialsFile = props.dataDir().resolve("demo-credentials.txt");
     }
 
@@ -51,6 +61,8 @@ class DemoTenant {
         users.ensureDepartment(TENANT_KEY, "ops", "Operations");
         PEOPLE.forEach(p -> users.create(TENANT_KEY, p));
         var created = apps.create(TENANT_KEY, new NewApp("Demo Bot", null, null, null, true));
+        eventSettings.configure(
+                created.app(), new EventSettingsService.Change(EventSettings.WEBSOCKET, null, null, null, null));
         String text = "app_id=" + created.app().appId() + "\napp_secret=" + created.appSecret() + "\ntenant_key="
                 + TENANT_KEY + "\n";
         try {

@@ -57,10 +57,9 @@ public class CardCallbacks {
     public record Answer(JsonNode toast, String card) {}
 
     public Answer deliver(Click click) {
-        var config =
-                settings.find(click.bot().pk()).orElseThrow(() -> error(200340, "the app has no callback configured"));
+        var config = settings.settingsOf(click.bot().pk());
         byte[] envelope = json.writeValueAsBytes(render(click, config.verificationToken()));
-        JsonNode answer = EventSettings.WEBSOCKET.equals(config.mode())
+        JsonNode answer = EventSettings.WEBSOCKET.equals(config.deliveryMode())
                 ? overLongConnection(click.bot(), envelope)
                 : overHttp(config, new String(envelope, StandardCharsets.UTF_8));
         return read(answer);

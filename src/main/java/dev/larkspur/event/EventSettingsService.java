@@ -42,21 +42,32 @@ public class EventSettingsService {
         this.clock = clock;
     }
 
-    /** A settings change; null fields keep their value (a new app starts in callback mode). */
+    /**
+     * A settings change; null fields keep their value. A new request URL without a mode selects
+     * callback mode, as entering the URL does in Feishu's console; an app that never had settings
+     * starts in long-connection mode.
+     */
     public record Change(
             String mode, String requestUrl, String verificationToken, String encryptKey, Set<String> eventTypes) {}
 
+    /** What was saved for the app, if anything. */
     public Optional<EventSettings> find(long appPk) {
         return settings.find(appPk);
+    }
+
+    /** What applies to the app: its saved settings, or {@link EventSettings#defaults} without any. */
+    public EventSettings settingsOf(long appPk) {
+        return settings.find(appPk).orElseGet(() -> EventSettings.defaults(appPk));
     }
 
     @Transactional
     public EventSettings configure(App app, Change change) {
         var current = settings.find(app.pk())
-                .orElse(new EventSettings(app.pk(), EventSettings.CALLBACK, null, Ids.hex(32), null, null));
+                .orElse(new EventSettings(app.pk(), EventSettings.WEBSOCKET, null, Ids.hex(32), null, null));
+        boolean newUrl = change.requestUrl() != null && !change.requestUrl().isBlank();
         var next = new EventSettings(
                 app.pk(),
-                change.mode() != null ? change.mode() : current.mode(),
+                change.mode() != null ? change.mode() : newUrl ? EventSettings.CALLBACK : current.mode(),
                 change.requestUrl() != null ? blankToNull(change.requestUrl()) : current.requestUrl(),
                 change.verificationToken() != null ? change.verificationToken() : current.verificationToken(),
                 change.encryptKey() != null ? blankToNull(change.encryptKey()) : current.encryptKey(),
