@@ -3,6 +3,7 @@ package dev.larkspur.admin;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
+import dev.larkspur.directory.RedirectUris;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.event.EventSettings;
@@ -28,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoTenant {
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
     static final String TENANT_KEY = "d3m0d3m0d3m0d3m0";
+    /** Where the demo bot may send a person back from Feishu's OAuth page (V16 adds it to older data). */
+    static final String OAUTH_REDIRECT_URI = "http://localhost:8080/oauth-demo/callback";
+
     private static final List<NewUser> PEOPLE = List.of(
             new NewUser("Alice Chen", "Alice Chen", "alice@demo.larkspur.dev", "13800000001", "alice", List.of("eng")),
             new NewUser("Bob Li", "Bob Li", "bob@demo.larkspur.dev", "13800000002", "bob", List.of("eng")),
@@ -39,6 +43,7 @@ class DemoTenant {
     private final AppService apps;
     private final UserService users;
     private final EventSettingsService eventSettings;
+    private final RedirectUris redirectUris;
     private final Path credentialsFile;
 
     DemoTenant(
@@ -46,11 +51,13 @@ class DemoTenant {
             AppService apps,
             UserService users,
             EventSettingsService eventSettings,
+            RedirectUris redirectUris,
             LarkspurProperties props) {
         this.tenants = tenants;
         this.apps = apps;
         this.users = users;
         this.eventSettings = eventSettings;
+        this.redirectUris = redirectUris;
         this.credentialsFile = props.dataDir().resolve("demo-credentials.txt");
     }
 
@@ -63,6 +70,7 @@ class DemoTenant {
         var created = apps.create(TENANT_KEY, new NewApp("Demo Bot", null, null, null, true));
         eventSettings.configure(
                 created.app(), new EventSettingsService.Change(EventSettings.WEBSOCKET, null, null, null, null));
+        redirectUris.replace(created.app().appId(), List.of(OAUTH_REDIRECT_URI));
         String text = "app_id=" + created.app().appId() + "\napp_secret=" + created.appSecret() + "\ntenant_key="
                 + TENANT_KEY + "\n";
         try {

@@ -4,6 +4,7 @@ import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.DirectoryErrors;
 import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
+import dev.larkspur.directory.RedirectUris;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.platform.LarkspurProperties;
@@ -30,6 +31,7 @@ class Provisioning implements SmartInitializingSingleton {
     private final TenantService tenants;
     private final AppService apps;
     private final UserService users;
+    private final RedirectUris redirectUris;
     private final AdminToken adminToken;
     private final DemoTenant demo;
     private final TransactionTemplate tx;
@@ -39,6 +41,7 @@ class Provisioning implements SmartInitializingSingleton {
             TenantService tenants,
             AppService apps,
             UserService users,
+            RedirectUris redirectUris,
             AdminToken adminToken,
             DemoTenant demo,
             TransactionTemplate tx) {
@@ -46,6 +49,7 @@ class Provisioning implements SmartInitializingSingleton {
         this.tenants = tenants;
         this.apps = apps;
         this.users = users;
+        this.redirectUris = redirectUris;
         this.adminToken = adminToken;
         this.demo = demo;
         this.tx = tx;
@@ -92,6 +96,9 @@ class Provisioning implements SmartInitializingSingleton {
                     throw DirectoryErrors.invalid("every seeded app needs app_id and app_secret");
                 }
                 apps.ensure(t.tenantKey(), new NewApp(a.name(), a.appId(), a.appSecret(), a.scopes(), a.botEnabled()));
+                if (a.redirectUris() != null) {
+                    redirectUris.replace(a.appId(), a.redirectUris());
+                }
             }
             for (var u : orEmpty(t.users())) {
                 if (u.userId() == null) {

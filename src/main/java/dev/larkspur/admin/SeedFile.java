@@ -16,7 +16,14 @@ public record SeedFile(List<SeedTenant> tenants) {
 
     public record SeedDepartment(String departmentId, String name) {}
 
-    public record SeedApp(String appId, String appSecret, String name, List<String> scopes, Boolean botEnabled) {}
+    /** {@code redirect_uris}, when given, replace the app's registered OAuth redirect URIs. */
+    public record SeedApp(
+            String appId,
+            String appSecret,
+            String name,
+            List<String> scopes,
+            Boolean botEnabled,
+            List<String> redirectUris) {}
 
     public record SeedUser(
             String userId, String name, String enName, String email, String mobile, List<String> departmentIds) {}
