@@ -4,6 +4,7 @@ import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.DirectoryErrors;
 import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
+import dev.larkspur.directory.PasswordService;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.platform.LarkspurProperties;
@@ -30,6 +31,7 @@ class Provisioning implements SmartInitializingSingleton {
     private final TenantService tenants;
     private final AppService apps;
     private final UserService users;
+    private final PasswordService passwords;
     private final AdminToken adminToken;
     private final DemoTenant demo;
     private final TransactionTemplate tx;
@@ -39,6 +41,7 @@ class Provisioning implements SmartInitializingSingleton {
             TenantService tenants,
             AppService apps,
             UserService users,
+            PasswordService passwords,
             AdminToken adminToken,
             DemoTenant demo,
             TransactionTemplate tx) {
@@ -46,6 +49,7 @@ class Provisioning implements SmartInitializingSingleton {
         this.tenants = tenants;
         this.apps = apps;
         this.users = users;
+        this.passwords = passwords;
         this.adminToken = adminToken;
         this.demo = demo;
         this.tx = tx;
@@ -97,9 +101,12 @@ class Provisioning implements SmartInitializingSingleton {
                 if (u.userId() == null) {
                     throw DirectoryErrors.invalid("every seeded user needs a user_id");
                 }
-                users.ensure(
+                var user = users.ensure(
                         t.tenantKey(),
                         new NewUser(u.name(), u.enName(), u.email(), u.mobile(), u.userId(), u.departmentIds()));
+                if (u.password() != null) {
+                    passwords.ensure(user, u.password());
+                }
             }
         }
     }

@@ -18,6 +18,13 @@ public record SeedFile(List<SeedTenant> tenants) {
 
     public record SeedApp(String appId, String appSecret, String name, List<String> scopes, Boolean botEnabled) {}
 
+    /** {@code password}, when given, is the person's web sign-in password (stored hashed). */
     public record SeedUser(
-            String userId, String name, String enName, String email, String mobile, List<String> departmentIds) {}
+            String userId,
+            String name,
+            String enName,
+            String email,
+            String mobile,
+            List<String> departmentIds,
+            String password) {}
 }
