@@ -40,7 +40,15 @@ final class LongConnectionBot implements AutoCloseable {
                 .call(
                         "PUT",
                         "/admin/v1/apps/" + app.appId() + "/event_settings",
-                        Map.of("mode", "websocket", "verification_token", "vt-" + app.appId())));
+                        Map.of(
+                                "mode",
+                                "websocket",
+                                "verification_token",
+                                "vt-" + app.appId(),
+                                // Only messages: the tests count and order message deliveries, and
+                                // Ann's first message also raises p2p_chat_create.
+                                "event_types",
+                                List.of("im.message.receive_v1"))));
     }
 
     /** Starts an SDK client as a bot would; {@code start()} throws when the SDK gives up for good. */
