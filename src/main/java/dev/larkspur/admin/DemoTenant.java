@@ -3,14 +3,19 @@ package dev.larkspur.admin;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
+import dev.larkspur.directory.PasswordService;
 import dev.larkspur.directory.RedirectUris;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.event.EventSettings;
+import dev.larkspur.event.EventSettingsService;
+import dev.larkspur.platform.Ids;
 import dev.larkspur.platform.LarkspurProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo tenant a fresh server starts with: one bot app holding every IM scope and a handful of
- * people. Its credentials go to the log and to {@code demo-credentials.txt} in the data directory,
- * since the secret is stored only hashed and could not be shown again otherwise.
+ * The demo tenant a fresh server starts with: one bot app holding every IM scope, in long-connection
+ * mode so that an SDK's ws client pointed at it gets events with no further set-up, and a handful of
+ * people, who share one generated web sign-in password. Its credentials go to the log and to
+ * {@code demo-credentials.txt} in the data directory, since the secret and the password are stored
+ * only hashed and could not be shown again otherwise.
  */
 @Component
 class DemoTenant {
@@ -39,19 +46,25 @@ class DemoTenant {
     private final TenantService tenants;
     private final AppService apps;
     private final UserService users;
+    private final EventSettingsService eventSettings;
     private final RedirectUris redirectUris;
+    private final PasswordService passwords;
     private final Path credentialsFile;
 
     DemoTenant(
             TenantService tenants,
             AppService apps,
             UserService users,
+            EventSettingsService eventSettings,
             RedirectUris redirectUris,
+            PasswordService passwords,
             LarkspurProperties props) {
         this.tenants = tenants;
         this.apps = apps;
         this.users = users;
+        this.eventSettings = eventSettings;
         this.redirectUris = redirectUris;
+        this.passwords = passwords;
         this.credentialsFile = props.dataDir().resolve("demo-credentials.txt");
     }
 
@@ -62,9 +75,11 @@ class DemoTenant {
         users.ensureDepartment(TENANT_KEY, "ops", "Operations");
         PEOPLE.forEach(p -> users.create(TENANT_KEY, p));
         var created = apps.create(TENANT_KEY, new NewApp("Demo Bot", null, null, null, true));
+        eventSettings.configure(
+                created.app(), new EventSettingsService.Change(EventSettings.WEBSOCKET, null, null, null, null));
         redirectUris.replace(created.app().appId(), List.of(OAUTH_REDIRECT_URI));
         String text = "app_id=" + created.app().appId() + "\napp_secret=" + created.appSecret() + "\ntenant_key="
-                + TENANT_KEY + "\n";
+                + TENANT_KEY + "\n" + webPasswordLine();
         try {
             Files.createDirectories(credentialsFile.getParent());
             Files.writeString(credentialsFile, text);
@@ -73,14 +88,34 @@ class DemoTenant {
         }
     }
 
-    /** Prints the demo app's credentials if this server has them. */
+    /** Gives the demo people one new password and returns the credentials-file line that shows it. */
+    private String webPasswordLine() {
+        String password = Ids.secret().substring(0, 16);
+        passwords.setForAll(
+                PEOPLE.stream()
+                        .flatMap(p -> users.findByUserId(TENANT_KEY, p.userId()).stream())
+                        .toList(),
+                password);
+        return "web_password=" + password + "\n";
+    }
+
+    /**
+     * Prints the demo app's credentials if this server has them. A demo tenant made before people
+     * had passwords gets its web password now.
+     */
+    @Transactional
     void announce() {
         if (!Files.exists(credentialsFile) || tenants.find(TENANT_KEY).isEmpty()) {
             return;
         }
         try {
+            if (!Files.readString(credentialsFile).contains("web_password=")) {
+                Files.writeString(credentialsFile, webPasswordLine(), StandardOpenOption.APPEND);
+            }
             log.info(
-                    "Demo tenant ready ({}). Point a Feishu SDK at this server with:\n{}",
+                    "Demo tenant ready ({}). Point a Feishu SDK at this server with:\n{}\n"
+                            + "Open the web client at / and sign in as alice@demo.larkspur.dev"
+                            + " (or bob, carol, dave, erin) with the web_password.",
                     credentialsFile,
                     Files.readString(credentialsFile).strip());
         } catch (IOException e) {

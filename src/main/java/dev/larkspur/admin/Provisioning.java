@@ -4,6 +4,7 @@ import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.DirectoryErrors;
 import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
+import dev.larkspur.directory.PasswordService;
 import dev.larkspur.directory.RedirectUris;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
@@ -32,6 +33,7 @@ class Provisioning implements SmartInitializingSingleton {
     private final AppService apps;
     private final UserService users;
     private final RedirectUris redirectUris;
+    private final PasswordService passwords;
     private final AdminToken adminToken;
     private final DemoTenant demo;
     private final TransactionTemplate tx;
@@ -42,6 +44,7 @@ class Provisioning implements SmartInitializingSingleton {
             AppService apps,
             UserService users,
             RedirectUris redirectUris,
+            PasswordService passwords,
             AdminToken adminToken,
             DemoTenant demo,
             TransactionTemplate tx) {
@@ -50,6 +53,7 @@ class Provisioning implements SmartInitializingSingleton {
         this.apps = apps;
         this.users = users;
         this.redirectUris = redirectUris;
+        this.passwords = passwords;
         this.adminToken = adminToken;
         this.demo = demo;
         this.tx = tx;
@@ -104,9 +108,12 @@ class Provisioning implements SmartInitializingSingleton {
                 if (u.userId() == null) {
                     throw DirectoryErrors.invalid("every seeded user needs a user_id");
                 }
-                users.ensure(
+                var user = users.ensure(
                         t.tenantKey(),
                         new NewUser(u.name(), u.enName(), u.email(), u.mobile(), u.userId(), u.departmentIds()));
+                if (u.password() != null) {
+                    passwords.ensure(user, u.password());
+                }
             }
         }
     }

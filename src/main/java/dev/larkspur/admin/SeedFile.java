@@ -25,6 +25,13 @@ public record SeedFile(List<SeedTenant> tenants) {
             Boolean botEnabled,
             List<String> redirectUris) {}
 
+    /** {@code password}, when given, is the person's web sign-in password (stored hashed). */
     public record SeedUser(
-            String userId, String name, String enName, String email, String mobile, List<String> departmentIds) {}
+            String userId,
+            String name,
+            String enName,
+            String email,
+            String mobile,
+            List<String> departmentIds,
+            String password) {}
 }

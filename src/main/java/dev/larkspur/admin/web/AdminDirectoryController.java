@@ -10,6 +10,7 @@ import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.DirectoryErrors;
 import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
+import dev.larkspur.directory.PasswordService;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.platform.ApiResponse;
@@ -32,12 +33,15 @@ class AdminDirectoryController {
     private final AppService apps;
     private final UserService users;
     private final TokenService tokens;
+    private final PasswordService passwords;
 
-    AdminDirectoryController(TenantService tenants, AppService apps, UserService users, TokenService tokens) {
+    AdminDirectoryController(
+            TenantService tenants, AppService apps, UserService users, TokenService tokens, PasswordService passwords) {
         this.tenants = tenants;
         this.apps = apps;
         this.users = users;
         this.tokens = tokens;
+        this.passwords = passwords;
     }
 
     record TenantBody(String name, String tenantKey) {}
@@ -45,7 +49,13 @@ class AdminDirectoryController {
     record AppBody(String name, String appId, String appSecret, List<String> scopes, Boolean botEnabled) {}
 
     record UserBody(
-            String name, String enName, String email, String mobile, String userId, List<String> departmentIds) {}
+            String name,
+            String enName,
+            String email,
+            String mobile,
+            String userId,
+            List<String> departmentIds,
+            String password) {}
 
     record UserTokenBody(String userId) {}
 
@@ -98,9 +108,11 @@ class AdminDirectoryController {
     @PostMapping("/tenants/{tenant_key}/users")
     ApiResponse<UserView> createUser(
             @PathVariable("tenant_key") String tenantKey, @RequestBody(required = false) UserBody body) {
-        var b = body == null ? new UserBody(null, null, null, null, null, null) : body;
-        var user = users.create(
-                tenantKey, new NewUser(b.name(), b.enName(), b.email(), b.mobile(), b.userId(), b.departmentIds()));
+        var b = body == null ? new UserBody(null, null, null, null, null, null, null) : body;
+        var user = passwords.createUser(
+                tenantKey,
+                new NewUser(b.name(), b.enName(), b.email(), b.mobile(), b.userId(), b.departmentIds()),
+                b.password());
         return ApiResponse.success(UserView.of(user, users.openIdsByApp(user)));
     }
 

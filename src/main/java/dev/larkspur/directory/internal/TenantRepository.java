@@ -29,6 +29,13 @@ public class TenantRepository {
                 .optional();
     }
 
+    public Optional<Tenant> findByPk(long pk) {
+        return jdbc.sql("select " + COLUMNS + " from tenant where id = ?")
+                .param(pk)
+                .query(TenantRepository::map)
+                .optional();
+    }
+
     public List<Tenant> findAll() {
         return jdbc.sql("select " + COLUMNS + " from tenant order by id")
                 .query(TenantRepository::map)

@@ -116,6 +116,14 @@ public class UserRepository {
                 .list());
     }
 
+    /** Everyone with this (normalized) email in any tenant, oldest first: sign-in knows no tenant yet. */
+    public List<User> findByEmailInAnyTenant(String email) {
+        return withDepartments(jdbc.sql(SELECT + " where u.email = ? order by u.id limit 20")
+                .param(email)
+                .query(UserRepository::map)
+                .list());
+    }
+
     public List<User> findByMobiles(long tenantPk, Collection<String> mobiles) {
         if (mobiles.isEmpty()) {
             return List.of();

@@ -1,0 +1,100 @@
+package dev.larkspur.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser's HTTP without the browser: one cookie jar, redirects not followed (tests look at
+ * them), forms posted url-encoded. For the web client's protocol-level checks (CSRF, cookies,
+ * headers); what a person sees is checked in real Chromium.
+ */
+public final class WebHttp {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public WebHttp(TestServer server) {
+        this.baseUrl = server.baseUrl();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    /** Posts a form; {@code fields} in order, values url-encoded. */
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        return post(path, fields, Map.of());
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers) {
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    /** The sign-in form's token, from a fresh GET of the form. */
+    public String loginCsrf() {
+        return csrfIn(get("/login").body());
+    }
+
+    /** Signs in through the form; the answer is the form's response (a redirect on success). */
+    public HttpResponse<String> signIn(String email, String password) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("_csrf", loginCsrf());
+        fields.put("email", email);
+        fields.put("password", password);
+        return post("/login", fields);
+    }
+
+    public Optional<HttpCookie> sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("LARKSPUR_SESSION"))
+                .findFirst();
+    }
+
+    public static String csrfIn(String html) {
+        var m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no _csrf field in page: " + html);
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder) {
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
