@@ -4,8 +4,11 @@ import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
 import dev.larkspur.directory.PasswordService;
+import dev.larkspur.directory.RedirectUris;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.event.EventSettings;
+import dev.larkspur.event.EventSettingsService;
 import dev.larkspur.platform.Ids;
 import dev.larkspur.platform.LarkspurProperties;
 import java.io.IOException;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo tenant a fresh server starts with: one bot app holding every IM scope and a handful of
+ * The demo tenant a fresh server starts with: one bot app holding every IM scope, in long-connection
+ * mode so that an SDK's ws client pointed at it gets events with no further set-up, and a handful of
  * people, who share one generated web sign-in password. Its credentials go to the log and to
  * {@code demo-credentials.txt} in the data directory, since the secret and the password are stored
  * only hashed and could not be shown again otherwise.
@@ -29,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoTenant {
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
     static final String TENANT_KEY = "d3m0d3m0d3m0d3m0";
+    /** Where the demo bot may send a person back from Feishu's OAuth page (V16 adds it to older data). */
+    static final String OAUTH_REDIRECT_URI = "http://localhost:8080/oauth-demo/callback";
+
     private static final List<NewUser> PEOPLE = List.of(
             new NewUser("Alice Chen", "Alice Chen", "alice@demo.larkspur.dev", "13800000001", "alice", List.of("eng")),
             new NewUser("Bob Li", "Bob Li", "bob@demo.larkspur.dev", "13800000002", "bob", List.of("eng")),
@@ -39,6 +46,8 @@ class DemoTenant {
     private final TenantService tenants;
     private final AppService apps;
     private final UserService users;
+    private final EventSettingsService eventSettings;
+    private final RedirectUris redirectUris;
     private final PasswordService passwords;
     private final Path credentialsFile;
 
@@ -46,11 +55,15 @@ class DemoTenant {
             TenantService tenants,
             AppService apps,
             UserService users,
+            EventSettingsService eventSettings,
+            RedirectUris redirectUris,
             PasswordService passwords,
             LarkspurProperties props) {
         this.tenants = tenants;
         this.apps = apps;
         this.users = users;
+        this.eventSettings = eventSettings;
+        this.redirectUris = redirectUris;
         this.passwords = passwords;
         this.credentialsFile = props.dataDir().resolve("demo-credentials.txt");
     }
@@ -62,6 +75,9 @@ class DemoTenant {
         users.ensureDepartment(TENANT_KEY, "ops", "Operations");
         PEOPLE.forEach(p -> users.create(TENANT_KEY, p));
         var created = apps.create(TENANT_KEY, new NewApp("Demo Bot", null, null, null, true));
+        eventSettings.configure(
+                created.app(), new EventSettingsService.Change(EventSettings.WEBSOCKET, null, null, null, null));
+        redirectUris.replace(created.app().appId(), List.of(OAUTH_REDIRECT_URI));
         String text = "app_id=" + created.app().appId() + "\napp_secret=" + created.appSecret() + "\ntenant_key="
                 + TENANT_KEY + "\n" + webPasswordLine();
         try {

@@ -5,6 +5,7 @@ import dev.larkspur.directory.DirectoryErrors;
 import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
 import dev.larkspur.directory.PasswordService;
+import dev.larkspur.directory.RedirectUris;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.platform.LarkspurProperties;
@@ -31,6 +32,7 @@ class Provisioning implements SmartInitializingSingleton {
     private final TenantService tenants;
     private final AppService apps;
     private final UserService users;
+    private final RedirectUris redirectUris;
     private final PasswordService passwords;
     private final AdminToken adminToken;
     private final DemoTenant demo;
@@ -41,6 +43,7 @@ class Provisioning implements SmartInitializingSingleton {
             TenantService tenants,
             AppService apps,
             UserService users,
+            RedirectUris redirectUris,
             PasswordService passwords,
             AdminToken adminToken,
             DemoTenant demo,
@@ -49,6 +52,7 @@ class Provisioning implements SmartInitializingSingleton {
         this.tenants = tenants;
         this.apps = apps;
         this.users = users;
+        this.redirectUris = redirectUris;
         this.passwords = passwords;
         this.adminToken = adminToken;
         this.demo = demo;
@@ -96,6 +100,9 @@ class Provisioning implements SmartInitializingSingleton {
                     throw DirectoryErrors.invalid("every seeded app needs app_id and app_secret");
                 }
                 apps.ensure(t.tenantKey(), new NewApp(a.name(), a.appId(), a.appSecret(), a.scopes(), a.botEnabled()));
+                if (a.redirectUris() != null) {
+                    redirectUris.replace(a.appId(), a.redirectUris());
+                }
             }
             for (var u : orEmpty(t.users())) {
                 if (u.userId() == null) {

@@ -16,7 +16,14 @@ public record SeedFile(List<SeedTenant> tenants) {
 
     public record SeedDepartment(String departmentId, String name) {}
 
-    public record SeedApp(String appId, String appSecret, String name, List<String> scopes, Boolean botEnabled) {}
+    /** {@code redirect_uris}, when given, replace the app's registered OAuth redirect URIs. */
+    public record SeedApp(
+            String appId,
+            String appSecret,
+            String name,
+            List<String> scopes,
+            Boolean botEnabled,
+            List<String> redirectUris) {}
 
     /** {@code password}, when given, is the person's web sign-in password (stored hashed). */
     public record SeedUser(

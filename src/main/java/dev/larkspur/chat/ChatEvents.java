@@ -19,6 +19,10 @@ public class ChatEvents {
     public static final String USER_DELETED = "im.chat.member.user.deleted_v1";
     public static final String BOT_ADDED = "im.chat.member.bot.added_v1";
     public static final String BOT_DELETED = "im.chat.member.bot.deleted_v1";
+    /** A v1 event: rendered in the v1 envelope (spec/group.md §3.7). */
+    public static final String P2P_CHAT_CREATE = "p2p_chat_create";
+
+    public static final String BOT_P2P_CHAT_ENTERED = "im.chat.access_event.bot_p2p_chat_entered_v1";
 
     private final Outbox outbox;
 
@@ -47,6 +51,30 @@ public class ChatEvents {
     public void botsDeleted(Chat chat, Actor actor, Collection<Long> appPks) {
         appPks.forEach(
                 app -> outbox.append(new NewEvent(BOT_DELETED, chat.tenantPk(), chat.pk(), app, base(chat, actor))));
+    }
+
+    /**
+     * A person started the p2p chat with a bot: only that bot hears of it (spec/group.md §3.7). The
+     * v1 body names people by {@code open_id} and {@code user_id}; {@code user} also by name.
+     */
+    public void p2pChatCreated(Chat chat, long userPk) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("chat_id", chat.chatId());
+        body.put("operator", EventRefs.user(userPk));
+        body.put("user", EventRefs.userWithName(userPk));
+        outbox.append(new NewEvent(P2P_CHAT_CREATE, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
+    }
+
+    /** A person opened the p2p chat with a bot (spec/group.md §3.6); the latest message if any. */
+    public void botP2pChatEntered(Chat chat, long userPk, LatestMessages.Latest latest) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("chat_id", chat.chatId());
+        body.put("operator_id", EventRefs.user(userPk));
+        if (latest != null) {
+            body.put("last_message_id", latest.messageId());
+            body.put("last_message_create_time", String.valueOf(latest.createdAt()));
+        }
+        outbox.append(new NewEvent(BOT_P2P_CHAT_ENTERED, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
     }
 
     public void disbanded(Chat chat, Actor actor) {

@@ -89,7 +89,7 @@ public class CallbackDelivery {
             headers.put("X-Lark-Request-Nonce", nonce);
             headers.put("X-Lark-Signature", EventCrypto.sign(timestamp, nonce, config.encryptKey(), body));
         }
-        return transport.post(config.requestUrl(), headers, body);
+        return transport.post(config.requestUrl(), headers, body, CallbackTransport.DELIVERY_TIMEOUT);
     }
 
     private void record(Delivery delivery, CallbackTransport.Response response) {

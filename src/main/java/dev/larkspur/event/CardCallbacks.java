@@ -57,10 +57,9 @@ public class CardCallbacks {
     public record Answer(JsonNode toast, String card) {}
 
     public Answer deliver(Click click) {
-        var config =
-                settings.find(click.bot().pk()).orElseThrow(() -> error(200340, "the app has no callback configured"));
+        var config = settings.settingsOf(click.bot().pk());
         byte[] envelope = json.writeValueAsBytes(render(click, config.verificationToken()));
-        JsonNode answer = EventSettings.WEBSOCKET.equals(config.mode())
+        JsonNode answer = EventSettings.WEBSOCKET.equals(config.deliveryMode())
                 ? overLongConnection(click.bot(), envelope)
                 : overHttp(config, new String(envelope, StandardCharsets.UTF_8));
         return read(answer);
@@ -94,10 +93,11 @@ public class CardCallbacks {
             throw error(200340, "the app has no callback request URL");
         }
         var request = CallbackRequest.of(config, plain, json, clock.millis());
-        var response = transport.post(config.requestUrl(), request.headers(), request.body());
+        var response = transport.post(
+                config.requestUrl(), request.headers(), request.body(), CallbackTransport.DELIVERY_TIMEOUT);
         if (response.error() != null) {
             // A connect timeout is a failure to reach the URL (200342), not a slow answer (200341).
-            throw response.error().startsWith("HttpTimeoutException")
+            throw response.timedOut()
                     ? error(200341, "the callback did not answer within 3 s")
                     : error(200342, "the callback request URL could not be reached: " + response.error());
         }

@@ -9,11 +9,20 @@ import java.util.Map;
 public final class EventRefs {
     static final String USER = "$user";
     static final String BOT = "$bot";
+    static final String NAMED = "$named";
 
     private EventRefs() {}
 
     public static Map<String, Object> user(long userPk) {
         return Map.of(USER, userPk);
+    }
+
+    /**
+     * A person in a v1 event body who is also named ({@code {name, open_id, user_id}}); v2 events
+     * render it as a plain id object.
+     */
+    public static Map<String, Object> userWithName(long userPk) {
+        return Map.of(USER, userPk, NAMED, true);
     }
 
     public static Map<String, Object> bot(long appPk) {

@@ -6,6 +6,7 @@ import dev.larkspur.directory.Scopes;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns a recorded event into the schema 2.0 envelope one app receives (spec/group.md §3.1): its
  * app_id and tenant_key in the header, people as that app's ids ({@code user_id} only with the
- * employee-id scope), {@code create_time} as a millisecond string.
+ * employee-id scope), {@code create_time} as a millisecond string. The few v1 event types get the
+ * v1 envelope instead (spec/protocols.md §3.4).
  */
 @Component
 public class EventRenderer {
+    /** Event types Feishu still delivers in the v1 envelope. */
+    public static final Set<String> V1_TYPES = Set.of("p2p_chat_create");
+
     private final UserService users;
     private final AppService apps;
     private final JsonMapper json;
@@ -44,6 +49,9 @@ public class EventRenderer {
         Map<Long, String> openIds = users.idsAsSeenBy(receiver.pk(), byPk.values(), UserIdType.OPEN_ID);
         Map<Long, String> botOpenIds = apps.botOpenIds(botPks);
         boolean withUserId = receiver.scopes().contains(Scopes.EMPLOYEE_ID_READ);
+        if (V1_TYPES.contains(event.eventType())) {
+            return renderV1(event, receiver, verificationToken, body, byPk, openIds, withUserId);
+        }
 
         var envelope = json.createObjectNode();
         envelope.put("schema", "2.0");
@@ -55,6 +63,49 @@ public class EventRenderer {
         header.put("app_id", receiver.appId());
         header.put("tenant_key", receiver.tenantKey());
         envelope.set("event", replace(body, byPk, openIds, botOpenIds, withUserId));
+        return envelope;
+    }
+
+    /**
+     * {@code {ts, uuid, token, type: "event_callback", event}}: {@code ts} is seconds with a fraction
+     * as a string, {@code uuid} the stable dedup key, the event type inside the event. People are
+     * flat {@code {open_id, user_id}} objects, with {@code name} where the body asks for it
+     * (spec/group.md §3.7; Java SDK {@code P1P2PChatCreatedV1Data}).
+     */
+    private ObjectNode renderV1(
+            StoredEvent event,
+            App receiver,
+            String verificationToken,
+            JsonNode body,
+            Map<Long, User> byPk,
+            Map<Long, String> openIds,
+            boolean withUserId) {
+        var envelope = json.createObjectNode();
+        envelope.put("ts", BigDecimal.valueOf(event.createdAt(), 3).toPlainString());
+        envelope.put("uuid", event.eventId());
+        envelope.put("token", verificationToken == null ? "" : verificationToken);
+        envelope.put("type", "event_callback");
+        var out = envelope.putObject("event");
+        out.put("app_id", receiver.appId());
+        body.properties().forEach(e -> {
+            var value = e.getValue();
+            if (value.isObject() && value.has(EventRefs.USER)) {
+                long pk = value.get(EventRefs.USER).asLong();
+                var person = out.putObject(e.getKey());
+                var user = byPk.get(pk);
+                if (value.has(EventRefs.NAMED)) {
+                    person.put("name", user == null ? "" : user.name());
+                }
+                person.put("open_id", openIds.getOrDefault(pk, ""));
+                if (withUserId && user != null) {
+                    person.put("user_id", user.userId());
+                }
+            } else {
+                out.set(e.getKey(), value);
+            }
+        });
+        out.put("tenant_key", receiver.tenantKey());
+        out.put("type", event.eventType());
         return envelope;
     }
 

@@ -6,6 +6,7 @@ import dev.larkspur.platform.FeishuException;
 import dev.larkspur.platform.Ids;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Per-app event settings. Setting a request URL first runs Feishu's {@code url_verification}
  * challenge against it (encrypted when a key is set, without signature headers) and refuses a URL
- * that does not echo the challenge.
+ * that does not echo the challenge within one second; the settings then keep their old URL.
  */
 @Service
 public class EventSettingsService {
+    /**
+     * Feishu's limit for the challenge answer, stricter than the 3 s for events: the URL must echo
+     * the challenge "within 1 second" or the console does not save it (open.feishu.cn, configuring
+     * the request URL and its FAQ; spec/protocols.md §3.8).
+     */
+    static final Duration URL_VERIFICATION_TIMEOUT = Duration.ofSeconds(1);
+
     private final SettingsRepository settings;
     private final CallbackTransport transport;
     private final JsonMapper json;
@@ -34,21 +42,32 @@ public class EventSettingsService {
         this.clock = clock;
     }
 
-    /** A settings change; null fields keep their value (a new app starts in callback mode). */
+    /**
+     * A settings change; null fields keep their value. A new request URL without a mode selects
+     * callback mode, as entering the URL does in Feishu's console; an app that never had settings
+     * starts in long-connection mode.
+     */
     public record Change(
             String mode, String requestUrl, String verificationToken, String encryptKey, Set<String> eventTypes) {}
 
+    /** What was saved for the app, if anything. */
     public Optional<EventSettings> find(long appPk) {
         return settings.find(appPk);
+    }
+
+    /** What applies to the app: its saved settings, or {@link EventSettings#defaults} without any. */
+    public EventSettings settingsOf(long appPk) {
+        return settings.find(appPk).orElseGet(() -> EventSettings.defaults(appPk));
     }
 
     @Transactional
     public EventSettings configure(App app, Change change) {
         var current = settings.find(app.pk())
-                .orElse(new EventSettings(app.pk(), EventSettings.CALLBACK, null, Ids.hex(32), null, null));
+                .orElse(new EventSettings(app.pk(), EventSettings.WEBSOCKET, null, Ids.hex(32), null, null));
+        boolean newUrl = change.requestUrl() != null && !change.requestUrl().isBlank();
         var next = new EventSettings(
                 app.pk(),
-                change.mode() != null ? change.mode() : current.mode(),
+                change.mode() != null ? change.mode() : newUrl ? EventSettings.CALLBACK : current.mode(),
                 change.requestUrl() != null ? blankToNull(change.requestUrl()) : current.requestUrl(),
                 change.verificationToken() != null ? change.verificationToken() : current.verificationToken(),
                 change.encryptKey() != null ? blankToNull(change.encryptKey()) : current.encryptKey(),
@@ -83,7 +102,12 @@ public class EventSettingsService {
         if (s.encrypted()) {
             body = json.writeValueAsString(Map.of("encrypt", EventCrypto.encrypt(s.encryptKey(), body)));
         }
-        var response = transport.post(s.requestUrl(), Map.of(), body);
+        var response = transport.post(s.requestUrl(), Map.of(), body, URL_VERIFICATION_TIMEOUT);
+        if (response.timedOut()) {
+            throw invalid("request_url did not answer the url_verification challenge within 1 s (Feishu's limit);"
+                    + " the settings were not changed. Answer {\"challenge\":\"<the value received>\"} at once,"
+                    + " before any slow work");
+        }
         if (!response.ok()) {
             throw invalid("request_url did not answer the url_verification challenge: "
                     + (response.error() != null ? response.error() : "HTTP " + response.status()));

@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns outbox events into deliveries for the apps that may see them: the one app named, or the
- * bots in the chat; each with event settings, subscribed to the type, holding its scopes and
- * passing the receive rules. Claims with SKIP LOCKED, so instances share the work.
+ * bots in the chat; each subscribed to the type (an app without settings takes every type),
+ * holding its scopes and passing the receive rules. Each delivery goes the way the app's settings
+ * say ({@link EventSettings#deliveryMode()}). Claims with SKIP LOCKED, so instances share the work.
  */
 @Component
 public class Fanout {
@@ -54,7 +55,7 @@ public class Fanout {
         Integer handled = tx.execute(status -> {
             var events = deliveries.claimUnfanned(BATCH);
             var appCache = new HashMap<Long, Optional<App>>();
-            var settingsCache = new HashMap<Long, Optional<EventSettings>>();
+            var settingsCache = new HashMap<Long, EventSettings>();
             var rows = new ArrayList<DeliveryRepository.NewDelivery>();
             for (var event : events) {
                 var body = json.readTree(event.payload());
@@ -63,13 +64,12 @@ public class Fanout {
                         : event.chatPk() != null ? chatBots.botsIn(event.chatPk()) : List.of();
                 for (long appPk : candidates) {
                     var app = appCache.computeIfAbsent(appPk, apps::findByPk);
-                    var config = settingsCache.computeIfAbsent(appPk, settings::find);
-                    if (app.isEmpty() || config.isEmpty() || !config.get().subscribes(event.eventType())) {
+                    var config = settingsCache.computeIfAbsent(appPk, settings::settingsOf);
+                    if (app.isEmpty() || !config.subscribes(event.eventType())) {
                         continue;
                     }
                     if (Audience.mayReceive(app.get(), event, body)) {
-                        rows.add(new DeliveryRepository.NewDelivery(
-                                event.pk(), appPk, config.get().mode()));
+                        rows.add(new DeliveryRepository.NewDelivery(event.pk(), appPk, config.deliveryMode()));
                     }
                 }
             }

@@ -95,7 +95,7 @@ public class MessageSending {
      */
     public Message sendToBot(Caller user, Draft draft) {
         return once(user, draft.uuid(), "bot:" + user.appId() + ":" + user.userPk(), () -> {
-            var chat = p2p.open(user.appPk(), user.tenantPk(), user.userPk());
+            var chat = p2p.openByPerson(user.appPk(), user.tenantPk(), user.userPk());
             return post(user, chat, draft, null);
         });
     }

@@ -44,6 +44,8 @@ class ProvisioningIT {
                     .isEqualTo(200);
             var apps = Admin.ok(server.admin().call("GET", "/admin/v1/tenants/" + app.tenantKey() + "/apps", null));
             assertThat(apps.path("items").get(0).path("scopes").toString()).contains("im:message", "im:chat");
+            var uris = Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + app.appId() + "/redirect_uris", null));
+            assertThat(uris.path("redirect_uris").toString()).contains("http://localhost:8080/oauth-demo/callback");
         }
     }
 
@@ -74,6 +76,8 @@ class ProvisioningIT {
             assertThat(server.http().tenantToken(app.appId(), app.appSecret())).isEqualTo(token);
             assertThat(before.path("users").path("items").size()).isEqualTo(2);
             assertThat(before.path("app").path("scopes").size()).isEqualTo(2);
+            assertThat(before.path("redirect_uris").path("redirect_uris").toString())
+                    .isEqualTo("[\"https://seeded.example/cb\"]");
         }
     }
 
@@ -116,6 +120,9 @@ class ProvisioningIT {
         var node = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
         node.set("tenant", Admin.ok(server.admin().call("GET", "/admin/v1/tenants/" + tenantKey, null)));
         node.set("app", Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + appId, null)));
+        node.set(
+                "redirect_uris",
+                Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + appId + "/redirect_uris", null)));
         node.set("users", Admin.ok(server.admin().call("GET", "/admin/v1/tenants/" + tenantKey + "/users", null)));
         node.set(
                 "alice", Admin.ok(server.admin().call("GET", "/admin/v1/tenants/" + tenantKey + "/users/alice", null)));
@@ -138,6 +145,7 @@ class ProvisioningIT {
                         app_secret: seeded-secret-123
                         name: Seeded Bot
                         scopes: [im:message, contact:user.id:readonly]
+                        redirect_uris: [https://seeded.example/cb]
                     users:
                       - user_id: alice
                         name: Alice Seed

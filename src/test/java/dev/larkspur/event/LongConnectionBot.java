@@ -15,12 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A tenant with a person (Ann) and a bot in long-connection mode, whose SDK clients the fixture
- * starts and, on close, stops.
+ * A tenant with a person (Ann) and a bot in long-connection mode (or with other event settings, or
+ * none), whose SDK clients the fixture starts and, on close, stops.
  */
 final class LongConnectionBot implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,15 +33,19 @@ final class LongConnectionBot implements AutoCloseable {
     private final List<RawLongConnection> raw = new CopyOnWriteArrayList<>();
 
     LongConnectionBot(TestServer server) {
+        this(server, appId -> Map.of("mode", "websocket", "verification_token", "vt-" + appId));
+    }
+
+    /** With the event settings made from the new app's id, or none at all when they are null. */
+    LongConnectionBot(TestServer server, Function<String, Map<String, Object>> settings) {
         this.server = server;
         this.tenant = server.admin().tenant("Socket Co");
         this.app = server.admin().app(tenant, "Socket Bot");
         server.admin().user(tenant, Map.of("name", "Ann", "user_id", "ann"));
-        Admin.ok(server.admin()
-                .call(
-                        "PUT",
-                        "/admin/v1/apps/" + app.appId() + "/event_settings",
-                        Map.of("mode", "websocket", "verification_token", "vt-" + app.appId())));
+        var body = settings.apply(app.appId());
+        if (body != null) {
+            Admin.ok(server.admin().call("PUT", "/admin/v1/apps/" + app.appId() + "/event_settings", body));
+        }
     }
 
     /** Starts an SDK client as a bot would; {@code start()} throws when the SDK gives up for good. */
@@ -101,8 +106,12 @@ final class LongConnectionBot implements AutoCloseable {
     }
 
     JsonNode connections() {
-        return Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + app.appId() + "/connections", null))
-                .path("items");
+        return connectionList().path("items");
+    }
+
+    /** The admin connections list: {@code mode}, {@code warning} and the live {@code items}. */
+    JsonNode connectionList() {
+        return Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + app.appId() + "/connections", null));
     }
 
     JsonNode annWrites(String text) {

@@ -18,9 +18,9 @@ final class CallbackCounter implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof CallbackTransport transport) {
-            return (CallbackTransport) (url, headers, body) -> {
+            return (CallbackTransport) (url, headers, body, timeout) -> {
                 sent.incrementAndGet();
-                return transport.post(url, headers, body);
+                return transport.post(url, headers, body, timeout);
             };
         }
         return bean;

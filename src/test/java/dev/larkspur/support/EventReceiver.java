@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +18,14 @@ import java.util.function.IntPredicate;
 /**
  * A bot's HTTP endpoint on loopback: every request goes to the official Java SDK's
  * {@link EventDispatcher}, as a bot built on the SDK would handle it. {@code failWhen} injects
- * faults by request number (answering HTTP 503 instead).
+ * faults by request number (answering HTTP 503 instead); {@code answerAfter} makes it slow.
  */
 public final class EventReceiver implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<Integer> statuses = new ArrayList<>();
     private volatile IntPredicate failWhen = n -> false;
+    private volatile Duration answerAfter = Duration.ZERO;
 
     public EventReceiver(EventDispatcher dispatcher) {
         try {
@@ -34,6 +36,7 @@ public final class EventReceiver implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/webhook/event", exchange -> {
             int n = requests.incrementAndGet();
+            pause(answerAfter);
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status;
             byte[] answer;
@@ -76,6 +79,22 @@ public final class EventReceiver implements AutoCloseable {
 
     public void failWhen(IntPredicate requestNumber) {
         this.failWhen = requestNumber;
+    }
+
+    /** Holds every answer back this long, as a slow bot would (e.g. past Feishu's 1 s for url_verification). */
+    public void answerAfter(Duration delay) {
+        this.answerAfter = delay;
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int requests() {

@@ -55,8 +55,8 @@ class LegacyChatController {
             boolean groupEmailEnabled,
             String sendGroupEmailPermission) {}
 
-    /** Some old clients spell the path with a trailing slash; both are served. */
-    @GetMapping({"/open-apis/chat/v4/info", "/open-apis/chat/v4/info/"})
+    /** Some old clients spell the path with a trailing slash; the platform serves both (TrailingSlashConfig). */
+    @GetMapping("/open-apis/chat/v4/info")
     @ApiAccess(tokens = TokenType.TENANT)
     ApiResponse<InfoData> info(Caller caller, @RequestParam(name = "chat_id", required = false) String chatId) {
         var info = legacy.info(new Actor(caller), chatId);

@@ -1,6 +1,7 @@
 package dev.larkspur.event.web;
 
 import dev.larkspur.event.LiveConnection;
+import dev.larkspur.event.LongConnectionModes;
 import dev.larkspur.event.LongConnections;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,11 @@ class LongConnectionSocket extends BinaryWebSocketHandler {
     private static final String CLOSE_TIMEOUT_PROPERTY = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
     private static final Long CLOSE_TIMEOUT_MS = 2000L;
     private final LongConnections connections;
+    private final LongConnectionModes modes;
 
-    LongConnectionSocket(LongConnections connections) {
+    LongConnectionSocket(LongConnections connections, LongConnectionModes modes) {
         this.connections = connections;
+        this.modes = modes;
     }
 
     @Override
@@ -41,7 +44,9 @@ class LongConnectionSocket extends BinaryWebSocketHandler {
         }
         // Pushes, pongs and closes come from different threads; the decorator serialises them.
         var safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT);
-        connections.opened(admission(session), new SessionConnection(safe));
+        var admission = admission(session);
+        connections.opened(admission, new SessionConnection(safe));
+        modes.opened(admission.appPk());
     }
 
     @Override

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /open-apis/message/v4/batch_send/}: no SDK has a typed method for it; the docs show a
- * raw post to the path with its trailing slash, and the path without it is served too. The id scopes
+ * raw post to the path with its trailing slash, which the platform serves like any path without it. The id scopes
  * ({@code im:message:send_multi_users}, {@code …_depts}) depend on the lists given, so the service
  * checks them.
  */
@@ -41,7 +41,7 @@ class BatchSendController {
             List<String> invalidUserIds,
             List<String> invalidUnionIds) {}
 
-    @PostMapping({"/open-apis/message/v4/batch_send/", "/open-apis/message/v4/batch_send"})
+    @PostMapping("/open-apis/message/v4/batch_send")
     @ApiAccess(
             tokens = TokenType.TENANT,
             scopes = {"im:message", "im:message:send_as_bot"})

@@ -36,7 +36,7 @@ class LegacySendController {
 
     record Sent(String messageId) {}
 
-    @PostMapping({"/open-apis/message/v4/send/", "/open-apis/message/v4/send"})
+    @PostMapping("/open-apis/message/v4/send")
     @ApiAccess(
             tokens = TokenType.TENANT,
             scopes = {"im:message:send_as_bot", "im:message:send"})
