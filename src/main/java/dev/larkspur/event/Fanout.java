@@ -16,8 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns outbox events into deliveries for the apps that may see them: the one app named, or the
  * bots in the chat; each with event settings, subscribed to the type, holding its scopes and
- * passing the receive rules. Events of a chat between two people reach no bot. Claims with SKIP
- * LOCKED, so instances share the work.
+ * passing the receive rules. Claims with SKIP LOCKED, so instances share the work.
  */
 @Component
 public class Fanout {
@@ -56,12 +55,12 @@ public class Fanout {
             var events = deliveries.claimUnfanned(BATCH);
             var appCache = new HashMap<Long, Optional<App>>();
             var settingsCache = new HashMap<Long, Optional<EventSettings>>();
-            var hiddenCache = new HashMap<Long, Boolean>();
             var rows = new ArrayList<DeliveryRepository.NewDelivery>();
+            var hiddenCache = new HashMap<Long, Boolean>();
             for (var event : events) {
                 var body = json.readTree(event.payload());
-                // A chat between two people has no bot members, so only an event addressed to one
-                // app could leak from it; no bot may hear of such a chat (issue 17).
+                // Events of a chat between two people reach no bot (issue 17). Such a chat has no bot
+                // members, so only an event addressed to one app could leak from it.
                 if (event.onlyAppPk() != null
                         && event.chatPk() != null
                         && hiddenCache.computeIfAbsent(event.chatPk(), chatBots::hiddenFromBots)) {
