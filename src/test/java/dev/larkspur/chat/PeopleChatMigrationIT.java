@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.larkspur.platform.EmbeddedDatabase;
 import dev.larkspur.support.TestDatabase;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -69,6 +70,61 @@ class PeopleChatMigrationIT {
         } finally {
             db.drop();
         }
+    }
+
+    /**
+     * V14 landed after V15 and V16 had: a database that took those first takes V14 later, out of
+     * order, as application.yml allows, because V14 depends on none of them.
+     */
+    @Test
+    void aDatabaseAlreadyPastV14TakesItOutOfOrder() throws Exception {
+        var db = TestDatabase.fresh(Files.createTempDirectory("larkspur-migration"));
+        var withoutV14 = Files.createTempDirectory("larkspur-migrations-without-v14");
+        try {
+            String url = db.kind().equals("postgres")
+                    ? (String) db.properties().get("larkspur.db.url")
+                    : EmbeddedDatabase.jdbcUrl(db.dataDir());
+            String user = db.kind().equals("postgres") ? "postgres" : "sa";
+            var scripts = Path.of(PeopleChatMigrationIT.class
+                    .getClassLoader()
+                    .getResource("db/migration")
+                    .toURI());
+            try (var files = Files.list(scripts)) {
+                for (var file : files.toList()) {
+                    if (!file.getFileName().toString().startsWith("V14__")) {
+                        Files.copy(file, withoutV14.resolve(file.getFileName()));
+                    }
+                }
+            }
+            flyway(db, url, user, "filesystem:" + withoutV14).load().migrate();
+
+            var result = flyway(db, url, user, "classpath:db/migration")
+                    .outOfOrder(true)
+                    .load()
+                    .migrate();
+
+            assertThat(result.migrations).extracting(m -> m.version).containsExactly("14");
+            try (var c = DriverManager.getConnection(url, user, "")) {
+                exec(c, "insert into tenant (id, tenant_key, name, created_at) values (1, 't1', 'T', 0)");
+                exec(
+                        c,
+                        "insert into directory_user (id, tenant_id, user_id, union_id, name, created_at)"
+                                + " values (1, 1, 'ann', 'on_ann', 'Ann', 0), (2, 1, 'bob', 'on_bob', 'Bob', 0)");
+                exec(c, peopleChat(3, "oc_3"));
+                assertThatThrownBy(() -> exec(c, peopleChat(4, "oc_4"))).isInstanceOf(SQLException.class);
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
+            TestDatabase db, String url, String user, String location) {
+        var config = Flyway.configure().dataSource(url, user, "").locations(location);
+        if (db.schema() != null) {
+            config.schemas(db.schema());
+        }
+        return config;
     }
 
     private static void migrate(TestDatabase db, String url, String user, String target) {
