@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 final class CardElements {
     private static final int MAX_DEPTH = 6;
     private static final Set<String> ALIGNS = Set.of("left", "center", "right");
+    private static final Set<String> LAYOUTS = Set.of("bisected", "trisected", "flow", "default");
     private static final Pattern DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern DATE_TIME = Pattern.compile("^(\\d{4}-\\d{1,2}-\\d{1,2})[ T](\\d{1,2}):(\\d{2})");
 
@@ -53,8 +54,7 @@ final class CardElements {
             case "note" -> new CardElement.Note(list(e.path("elements"), depth + 1));
             case "column_set" -> columns(e.path("columns"), depth);
             case "column" -> columns(List.of(e), depth);
-            case "action" -> new CardElement.Action(
-                    list(e.path("actions"), depth + 1), e.path("layout").asString("flow"));
+            case "action" -> new CardElement.Action(list(e.path("actions"), depth + 1), layout(e));
             case "button" -> button(e);
             case "select_static" -> select(e);
             case "overflow" -> new CardElement.Overflow(
@@ -125,6 +125,12 @@ final class CardElements {
 
     private CardElement.Text plain(String content, String align) {
         return new CardElement.Text(content, null, align(align));
+    }
+
+    /** Feishu's action layouts; the value becomes a CSS class, so only these pass. */
+    private static String layout(JsonNode e) {
+        String layout = e.path("layout").asString("flow");
+        return LAYOUTS.contains(layout) ? layout : "flow";
     }
 
     private static String align(String align) {
