@@ -58,6 +58,11 @@ final class GallerySamples {
               {"tag":"markdown","content":"## This week\\n- 14 releases\\n- 2 incidents, **both resolved**\\n---\\n<at id=all></at> thanks!"},
               {"tag":"collapsible_panel","expanded":true,"header":{"title":{"tag":"plain_text","content":"Incidents"}},
                "elements":[{"tag":"markdown","content":"```\\nINC-12 db failover 4 min\\n```"}]},
+              {"tag":"person_list","persons":[{"id":"ou_alice"},{"id":"ou_carol"}]},
+              {"tag":"column_set","columns":[{"tag":"column","width":"auto","elements":[
+               {"tag":"picker_time","initial_time":"09:30","value":{"k":"t"}}]},{"tag":"column","width":"auto","elements":[
+               {"tag":"picker_datetime","initial_datetime":"2026-12-07 14:00 +0800","value":{"k":"dt"}}]}]},
+              {"tag":"markdown","content":"Status :DONE: shipped :Fire:"},
               {"tag":"button","text":{"tag":"plain_text","content":"Acknowledge"},"type":"primary_filled",
                "behaviors":[{"type":"callback","value":{"ack":true}}]},
               {"tag":"form","name":"feedback","elements":[{"tag":"input","name":"note"},

@@ -50,14 +50,14 @@ class MessageContentTest {
     void textLinksOpenSafeTargetsOnly() {
         var view = ContentViews.of(
                 "text",
-                "{\"text\":\"see [docs](https://open.feishu.cn/x) or https://example.com/a?b=1 not [x](ftp://h/f)\"}",
+                "{\"text\":\"see [docs](https://open.feishu.cn/x) or https://example.com/a?b=1. not [x](ftp://h/f)\"}",
                 List.of(),
                 CTX);
 
         var links = Rendering.render(view).select("a.lk-link");
         assertThat(links.eachAttr("href")).containsExactly("https://open.feishu.cn/x", "https://example.com/a?b=1");
         assertThat(links.eachAttr("rel")).allMatch(rel -> rel.contains("noopener"));
-        assertThat(Rendering.render(view).text()).contains("x");
+        assertThat(Rendering.render(view).text()).contains("a?b=1. not x");
     }
 
     @Test
