@@ -11,9 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +140,25 @@ class OAuthTokenV2IT {
 
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.code()).isEqualTo(20065);
+    }
+
+    @Test
+    void concurrentRedemptionsOfOneCodeGiveOneToken() throws Exception {
+        var flow = OAuthFlow.create(server, "Race");
+        var body = codeGrant(flow, flow.code(""));
+        var pool = Executors.newFixedThreadPool(6);
+        try {
+            Callable<Integer> redeem = () -> post(body).status();
+            var replies = pool.invokeAll(Collections.nCopies(6, redeem), 60, TimeUnit.SECONDS);
+            var statuses = new ArrayList<Integer>();
+            for (var reply : replies) {
+                statuses.add(reply.get());
+            }
+            assertThat(statuses).containsOnly(200, 400);
+            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
