@@ -9,7 +9,7 @@ import java.net.URI;
  * origin of the registered redirect URI it shows, rebuilt from its parsed parts.
  */
 final class FormTarget {
-    private static final String BASE = "default-src 'self'; img-src 'self' data: blob:; style-src 'self';"
+    static final String BASE = "default-src 'self'; img-src 'self' data: blob:; style-src 'self';"
             + " script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     private FormTarget() {}

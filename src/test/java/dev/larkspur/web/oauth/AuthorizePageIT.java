@@ -146,6 +146,16 @@ class AuthorizePageIT {
     }
 
     @Test
+    void demoCallbackShowsTheCodeEscaped() {
+        var page = new WebHttp(server).get("/oauth-demo/callback?code=abc123&state=%3Cscript%3Ex%3C%2Fscript%3E");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("abc123", "&lt;script&gt;x&lt;/script&gt;")
+                .doesNotContain("<script>");
+    }
+
+    @Test
     void denyingSendsTheBrowserBackWithAccessDenied() {
         var web = signedIn("bob@demo.larkspur.dev");
         var page = web.get(authorizeUrl(REDIRECT_URI, "", "s2"));
