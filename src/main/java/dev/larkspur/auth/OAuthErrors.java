@@ -69,6 +69,10 @@ final class OAuthErrors {
                 USER_NOT_PERMITTED, "The user does not have permission to use this app.", 400, "access_denied");
     }
 
+    static OAuthException resignedCannotAllow() {
+        return new OAuthException(USER_RESIGNED, "User resigned", 400, "access_denied");
+    }
+
     // The token endpoints.
 
     static OAuthException invalidRequest(OAuthApi api, String detail) {

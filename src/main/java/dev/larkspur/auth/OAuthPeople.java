@@ -25,7 +25,7 @@ class OAuthPeople {
             throw OAuthErrors.userNotPermitted();
         }
         if (user.resigned()) {
-            throw OAuthErrors.userResigned(OAuthApi.V1);
+            throw OAuthErrors.resignedCannotAllow();
         }
         return user;
     }

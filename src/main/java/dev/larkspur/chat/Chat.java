@@ -2,7 +2,9 @@ package dev.larkspur.chat;
 
 /**
  * A chat as stored. The owner is either a user ({@code ownerUserPk}) or a bot ({@code ownerAppPk});
- * p2p chats carry their pair instead. {@code *Pk} fields are internal keys.
+ * p2p chats carry their pair instead: a person and a bot ({@code p2pUserPk}, {@code p2pAppPk}), or
+ * two people ({@code p2pUserPk} below {@code p2pPeerUserPk}, no app). {@code *Pk} fields are
+ * internal keys.
  */
 public record Chat(
         long pk,
@@ -19,6 +21,7 @@ public record Chat(
         int botCount,
         Long p2pUserPk,
         Long p2pAppPk,
+        Long p2pPeerUserPk,
         long createdAt,
         long lastActiveAt) {
 
@@ -28,6 +31,11 @@ public record Chat(
 
     public boolean isP2p() {
         return P2P.equals(chatMode);
+    }
+
+    /** A p2p chat between two people: no bot is in it, sees it or hears of it. */
+    public boolean isPeopleChat() {
+        return isP2p() && p2pPeerUserPk != null;
     }
 
     public boolean isPublic() {
@@ -54,6 +62,7 @@ public record Chat(
                 botCount,
                 p2pUserPk,
                 p2pAppPk,
+                p2pPeerUserPk,
                 createdAt,
                 lastActiveAt);
     }
@@ -74,6 +83,7 @@ public record Chat(
                 botCount,
                 p2pUserPk,
                 p2pAppPk,
+                p2pPeerUserPk,
                 createdAt,
                 lastActiveAt);
     }

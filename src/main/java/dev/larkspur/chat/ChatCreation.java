@@ -134,6 +134,7 @@ public class ChatCreation {
                 0,
                 null,
                 null,
+                null,
                 now,
                 now);
         long pk = chats.insert(draft);

@@ -47,7 +47,11 @@ public class ChatQueries {
         return chats.findByChatId(chatId);
     }
 
-    /** The group chats the caller is in (never p2p), by creation or by recent activity. */
+    /**
+     * The group chats the caller is in, by creation or by recent activity; for a person also their
+     * p2p chats with other people (issue 17: a person's client lists its conversations), though
+     * never p2p chats with bots, which Feishu leaves out (spec/group.md §2.3).
+     */
     @Transactional(readOnly = true)
     public ChatPage list(Actor actor, UserIdType idType, String sortType, String pageToken, Integer pageSize) {
         requireBot(actor);

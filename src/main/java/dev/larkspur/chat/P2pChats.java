@@ -109,6 +109,7 @@ public class P2pChats {
                 0,
                 userPk,
                 appPk,
+                null,
                 now,
                 now);
         long pk = chats.insert(draft);

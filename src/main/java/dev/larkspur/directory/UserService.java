@@ -115,6 +115,18 @@ public class UserService {
         };
     }
 
+    /**
+     * The person an id names in any tenant, to tell "no such person" from "a person of another
+     * tenant" (230038 on a p2p send). {@code user_id}s are tenant-scoped, so they find no one here.
+     */
+    public Optional<User> resolveInAnyTenant(long appPk, UserIdType type, String id) {
+        return switch (type) {
+            case OPEN_ID -> users.findByOpenIdInAnyTenant(appPk, id);
+            case UNION_ID -> users.findByUnionIdInAnyTenant(id);
+            case USER_ID -> Optional.empty();
+        };
+    }
+
     /** For operators: the user's open_id in every app of its tenant, by {@code app_id}. */
     public Map<String, String> openIdsByApp(User user) {
         return users.openIdsByApp(user.pk());

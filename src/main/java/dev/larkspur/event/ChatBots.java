@@ -8,4 +8,10 @@ import java.util.List;
  */
 public interface ChatBots {
     List<Long> botsIn(long chatPk);
+
+    /**
+     * Whether no bot may hear of the chat at all (a p2p chat between two people), even by an event
+     * addressed to one app.
+     */
+    boolean hiddenFromBots(long chatPk);
 }

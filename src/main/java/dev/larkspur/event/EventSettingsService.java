@@ -23,22 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class EventSettingsService {
-    /**
-     * Feishu's limit for the challenge answer, stricter than the 3 s for events: the URL must echo
-     * the challenge "within 1 second" or the console does not save it (open.feishu.cn, configuring
-     * the request URL and its FAQ; spec/protocols.md §3.8).
-     */
-    static final Duration URL_VERIFICATION_TIMEOUT = Duration.ofSeconds(1);
-
     private final SettingsRepository settings;
     private final CallbackTransport transport;
     private final JsonMapper json;
+    private final Duration challengeTimeout;
     private final Clock clock;
 
-    EventSettingsService(SettingsRepository settings, CallbackTransport transport, JsonMapper json, Clock clock) {
+    EventSettingsService(
+            SettingsRepository settings,
+            CallbackTransport transport,
+            JsonMapper json,
+            UrlVerificationProperties urlVerification,
+            Clock clock) {
         this.settings = settings;
         this.transport = transport;
         this.json = json;
+        this.challengeTimeout = urlVerification.timeout();
         this.clock = clock;
     }
 
@@ -102,11 +102,12 @@ public class EventSettingsService {
         if (s.encrypted()) {
             body = json.writeValueAsString(Map.of("encrypt", EventCrypto.encrypt(s.encryptKey(), body)));
         }
-        var response = transport.post(s.requestUrl(), Map.of(), body, URL_VERIFICATION_TIMEOUT);
+        var response = transport.post(s.requestUrl(), Map.of(), body, challengeTimeout);
         if (response.timedOut()) {
-            throw invalid("request_url did not answer the url_verification challenge within 1 s (Feishu's limit);"
-                    + " the settings were not changed. Answer {\"challenge\":\"<the value received>\"} at once,"
-                    + " before any slow work");
+            throw invalid(
+                    "request_url did not answer the url_verification challenge within " + seconds(challengeTimeout)
+                            + "; Feishu requires the answer within 1 s. The settings were not changed. Answer"
+                            + " {\"challenge\":\"<the value received>\"} at once, before any slow work");
         }
         if (!response.ok()) {
             throw invalid("request_url did not answer the url_verification challenge: "
@@ -120,6 +121,10 @@ public class EventSettingsService {
         } catch (JacksonException e) {
             throw invalid("request_url answered the url_verification challenge with something that is not JSON");
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static FeishuException invalid(String msg) {

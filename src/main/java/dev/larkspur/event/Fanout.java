@@ -57,8 +57,16 @@ public class Fanout {
             var appCache = new HashMap<Long, Optional<App>>();
             var settingsCache = new HashMap<Long, EventSettings>();
             var rows = new ArrayList<DeliveryRepository.NewDelivery>();
+            var hiddenCache = new HashMap<Long, Boolean>();
             for (var event : events) {
                 var body = json.readTree(event.payload());
+                // Events of a chat between two people reach no bot (issue 17). Such a chat has no bot
+                // members, so only an event addressed to one app could leak from it.
+                if (event.onlyAppPk() != null
+                        && event.chatPk() != null
+                        && hiddenCache.computeIfAbsent(event.chatPk(), chatBots::hiddenFromBots)) {
+                    continue;
+                }
                 List<Long> candidates = event.onlyAppPk() != null
                         ? List.of(event.onlyAppPk())
                         : event.chatPk() != null ? chatBots.botsIn(event.chatPk()) : List.of();

@@ -35,6 +35,16 @@ public final class MessageErrors {
         return of(230013, "Bot has NO availability to this user.");
     }
 
+    /** A person writing to a person who has left (spec/message.md §6.1; DOC create.md 230029). */
+    public static FeishuException userResigned() {
+        return of(230029, "User has resigned.");
+    }
+
+    /** A person writing to a person of another tenant (spec/message.md §6.1; DOC create.md 230038). */
+    public static FeishuException crossTenantP2p() {
+        return of(230038, "Cross tenant p2p chat operate forbid.");
+    }
+
     public static FeishuException p2pNotShareable() {
         return of(230015, "P2P chat can NOT be shared.");
     }

@@ -101,6 +101,13 @@ public class MessageQueries {
             if (!rows.isEmpty() && rows.get(0).tenantPk() != caller.tenantPk()) {
                 throw MessageErrors.invalid("invalid container_id");
             }
+            // A thread of a chat between two people reads only for them: no bot is in such a chat.
+            if (!rows.isEmpty()) {
+                var chat = chats.find(rows.get(0).chatId()).orElseThrow();
+                if (chat.isPeopleChat() && !access.isMember(chat, new Actor(caller))) {
+                    throw MessageErrors.botNotInChat();
+                }
+            }
         } else {
             throw MessageErrors.invalid("invalid container_id_type");
         }

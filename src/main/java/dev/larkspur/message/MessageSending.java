@@ -7,6 +7,7 @@ import dev.larkspur.chat.ChatActivity;
 import dev.larkspur.chat.ChatModeration;
 import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.chat.P2pChats;
+import dev.larkspur.chat.PeopleChats;
 import dev.larkspur.directory.Emails;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserIdType;
@@ -24,9 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sending and replying (spec/message.md §3.1, §3.2). A message to a person goes to the p2p chat of
- * the bot and that person, opened on first use. With a {@code uuid}, a repeat within one hour
- * returns the first message, also when the repeats race.
+ * Sending and replying (spec/message.md §3.1, §3.2). A bot's message to a person goes to the p2p
+ * chat of the bot and that person; a person's (user token) to the p2p chat of the two people; both
+ * opened on first use. With a {@code uuid}, a repeat within one hour returns the first message,
+ * also when the repeats race.
  */
 @Service
 public class MessageSending {
@@ -39,6 +41,7 @@ public class MessageSending {
     private final ChatAccess access;
     private final ChatActivity activity;
     private final P2pChats p2p;
+    private final PeopleChats people;
     private final ChatModeration moderation;
     private final ChatSendLimiter sendLimiter;
     private final UserService users;
@@ -54,6 +57,7 @@ public class MessageSending {
             ChatAccess access,
             ChatActivity activity,
             P2pChats p2p,
+            PeopleChats people,
             ChatModeration moderation,
             ChatSendLimiter sendLimiter,
             UserService users,
@@ -67,6 +71,7 @@ public class MessageSending {
         this.access = access;
         this.activity = activity;
         this.p2p = p2p;
+        this.people = people;
         this.moderation = moderation;
         this.sendLimiter = sendLimiter;
         this.users = users;
@@ -83,7 +88,11 @@ public class MessageSending {
         if (receiveId == null || receiveId.isBlank()) {
             throw MessageErrors.invalid("invalid receive_id");
         }
-        return once(caller, draft.uuid(), receiveIdType + ":" + receiveId, () -> {
+        // The key names the sender too when a person sends: two people of one app writing to the
+        // same receiver with the same uuid are two messages, not one.
+        String target = receiveIdType + ":" + receiveId;
+        String key = caller.userPk() == null ? target : "u" + caller.userPk() + ":" + target;
+        return once(caller, draft.uuid(), key, () -> {
             var chat = target(caller, receiveIdType, receiveId);
             return post(caller, chat, draft, null);
         });
@@ -214,17 +223,39 @@ public class MessageSending {
                             .orElse(null);
                     default -> throw MessageErrors.invalid("invalid receive_id_type");
                 };
+        if (caller.userPk() != null) {
+            return peopleChat(caller, receiveIdType, receiveId, user);
+        }
         if (user == null) {
             throw MessageErrors.invalid("invalid receive_id");
         }
         if (user.resigned()) {
             throw MessageErrors.noAvailability();
         }
-        if (caller.userPk() != null) {
-            // A user token speaks as its user; user-to-user chats are not modelled yet.
-            throw MessageErrors.invalid("invalid receive_id_type");
-        }
         return p2p.open(caller.appPk(), caller.tenantPk(), user.pk());
+    }
+
+    /**
+     * A user token writing to a person: the one p2p chat of the two people, with Feishu's refusals
+     * (DOC im-v1/message/create.md, spec/message.md §6.1): 230038 for a person of another tenant,
+     * 230029 for one who has resigned. Writing to oneself has no documented code; it is refused as
+     * an invalid receive_id (230001, inferred) rather than opening a chat with one member.
+     */
+    private Chat peopleChat(Caller caller, String receiveIdType, String receiveId, User user) {
+        if (user == null) {
+            boolean elsewhere = !"email".equals(receiveIdType)
+                    && users.resolveInAnyTenant(caller.appPk(), UserIdType.parse(receiveIdType), receiveId)
+                            .filter(u -> u.tenantPk() != caller.tenantPk())
+                            .isPresent();
+            throw elsewhere ? MessageErrors.crossTenantP2p() : MessageErrors.invalid("invalid receive_id");
+        }
+        if (user.resigned()) {
+            throw MessageErrors.userResigned();
+        }
+        if (user.pk() == caller.userPk()) {
+            throw MessageErrors.invalid("invalid receive_id: the receiver is the sender");
+        }
+        return people.open(caller.tenantPk(), caller.userPk(), user.pk());
     }
 
     /**

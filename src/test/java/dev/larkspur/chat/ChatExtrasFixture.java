@@ -171,6 +171,7 @@ final class ChatExtrasFixture {
                         1,
                         user.pk(),
                         bot.pk(),
+                        null,
                         now,
                         now));
         var members = server.bean(MemberRepository.class);

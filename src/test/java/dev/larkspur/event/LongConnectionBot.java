@@ -33,7 +33,17 @@ final class LongConnectionBot implements AutoCloseable {
     private final List<RawLongConnection> raw = new CopyOnWriteArrayList<>();
 
     LongConnectionBot(TestServer server) {
-        this(server, appId -> Map.of("mode", "websocket", "verification_token", "vt-" + appId));
+        // Only messages: the tests count and order message deliveries, and Ann's first message also
+        // raises p2p_chat_create.
+        this(
+                server,
+                appId -> Map.of(
+                        "mode",
+                        "websocket",
+                        "verification_token",
+                        "vt-" + appId,
+                        "event_types",
+                        List.of("im.message.receive_v1")));
     }
 
     /** With the event settings made from the new app's id, or none at all when they are null. */

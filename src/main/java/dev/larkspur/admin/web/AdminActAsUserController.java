@@ -22,10 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators and tests act as a person, as a Feishu client would: write to a bot or a group, read
- * messages. The same rules and events apply as for any sender. Ids inside content (e.g. {@code <at>}
- * open_ids) are read as the given app sees them: the bot written to, or for a group {@code app_id}
- * or else the chat's creator.
+ * Operators and tests act as a person, as a Feishu client would: write to a bot, a group or another
+ * person, read messages. The same rules and events apply as for any sender. Ids (the receiver's, and
+ * those inside content such as {@code <at>} open_ids) are read as the given app sees them: the bot
+ * written to; for a group {@code app_id} or else the chat's creator; for a person {@code app_id} or
+ * else the tenant's first app.
  */
 @RestController
 @RequestMapping("/admin/v1/tenants/{tenant_key}/users/{user_id}")
@@ -52,6 +53,8 @@ class AdminActAsUserController {
         this.presenter = presenter;
     }
 
+    private static final Set<String> PERSON_ID_TYPES = Set.of("open_id", "union_id", "user_id", "email");
+
     record SendBody(
             String receiveIdType, String receiveId, String msgType, String content, String uuid, String appId) {}
 
@@ -73,8 +76,15 @@ class AdminActAsUserController {
             var caller = actingAs(user, apps.get(body.receiveId()));
             return ApiResponse.success(presenter.one(caller, sending.sendToBot(caller, draft)));
         }
+        if (PERSON_ID_TYPES.contains(body.receiveIdType())) {
+            // To a person: the p2p chat of the two people. The app only decides how ids read.
+            var caller = actingAs(user, body.appId() != null ? apps.get(body.appId()) : firstApp(tenantKey));
+            return ApiResponse.success(
+                    presenter.one(caller, sending.send(caller, body.receiveIdType(), body.receiveId(), draft)));
+        }
         if (!"chat_id".equals(body.receiveIdType())) {
-            throw DirectoryErrors.invalid("receive_id_type must be app_id or chat_id");
+            throw DirectoryErrors.invalid(
+                    "receive_id_type must be app_id, chat_id, open_id, union_id, user_id or email");
         }
         var caller = actingAs(user, appFor(body.appId(), body.receiveId()));
         return ApiResponse.success(presenter.one(caller, sending.send(caller, "chat_id", body.receiveId(), draft)));
@@ -87,10 +97,12 @@ class AdminActAsUserController {
             @RequestBody(required = false) ReadBody body) {
         var user = user(tenantKey, userId);
         var ids = body == null || body.messageIds() == null ? List.<String>of() : body.messageIds();
-        var app = body != null && body.appId() != null
-                ? apps.get(body.appId())
-                : apps.list(tenantKey).stream().findFirst().orElseThrow(() -> DirectoryErrors.invalid("no app"));
+        var app = body != null && body.appId() != null ? apps.get(body.appId()) : firstApp(tenantKey);
         return ApiResponse.success(new ReadData(reads.markRead(actingAs(user, app), ids)));
+    }
+
+    private App firstApp(String tenantKey) {
+        return apps.list(tenantKey).stream().findFirst().orElseThrow(() -> DirectoryErrors.invalid("no app"));
     }
 
     private User user(String tenantKey, String userId) {

@@ -23,7 +23,10 @@ public class ChatRepository {
             + " c.join_message_visibility, c.leave_message_visibility, c.membership_approval,"
             + " c.moderation_permission, c.urgent_setting, c.video_conference_setting, c.hide_member_count_setting,"
             + " c.restricted_mode_setting, c.chat_status, c.external, c.user_count, c.bot_count, c.p2p_user_id,"
-            + " c.p2p_app_id, c.created_at, c.last_active_at";
+            + " c.p2p_app_id, c.p2p_peer_user_id, c.created_at, c.last_active_at";
+    /** Which chats a member's chat list shows: groups, and p2p chats between two people. */
+    private static final String LISTED = "(c.chat_mode <> 'p2p' or c.p2p_peer_user_id is not null)";
+
     private static final TypeReference<Map<String, String>> I18N = new TypeReference<>() {};
 
     /**
@@ -53,9 +56,9 @@ public class ChatRepository {
                         + " at_all_permission, edit_permission, group_message_type, join_message_visibility,"
                         + " leave_message_visibility, membership_approval, moderation_permission, urgent_setting,"
                         + " video_conference_setting, hide_member_count_setting, restricted_mode_setting, chat_status,"
-                        + " external, user_count, bot_count, p2p_user_id, p2p_app_id, created_at, last_active_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?)")
+                        + " external, user_count, bot_count, p2p_user_id, p2p_app_id, p2p_peer_user_id, created_at,"
+                        + " last_active_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         c.chatId(),
                         c.tenantPk(),
@@ -87,6 +90,7 @@ public class ChatRepository {
                         c.botCount(),
                         c.p2pUserPk(),
                         c.p2pAppPk(),
+                        c.p2pPeerUserPk(),
                         c.createdAt(),
                         c.lastActiveAt())
                 .update(keys, "id");
@@ -181,13 +185,23 @@ public class ChatRepository {
                 .optional();
     }
 
+    /** The p2p chat of two people, {@code lowerUserPk} being the smaller row key. */
+    public Optional<Chat> findPeople(long lowerUserPk, long higherUserPk) {
+        return jdbc.sql("select " + COLUMNS + " from chat c where c.p2p_user_id = ? and c.p2p_peer_user_id = ?")
+                .params(lowerUserPk, higherUserPk)
+                .query(this::map)
+                .optional();
+    }
+
     /**
-     * Group chats the member (a bot by app pk, or a user by user pk) is in, oldest first, after the
-     * keyset position {@code afterPk}.
+     * Group chats and p2p chats between two people that the member (a bot by app pk, or a user by
+     * user pk) is in, oldest first, after the keyset position {@code afterPk}. A person's p2p chats
+     * with bots stay out, as Feishu leaves p2p chats out; chats between people are listed so that a
+     * person's client finds its conversations (issue 17). No bot is ever in one.
      */
     public List<Chat> pageByCreation(String memberColumn, long memberPk, long afterPk, int limit) {
         return jdbc.sql("select " + COLUMNS + " from chat_member m join chat c on c.id = m.chat_id where m."
-                        + memberColumn(memberColumn) + " = ? and c.chat_mode <> 'p2p' and c.chat_status = 'normal'"
+                        + memberColumn(memberColumn) + " = ? and " + LISTED + " and c.chat_status = 'normal'"
                         + " and c.id > ? order by c.id limit ?")
                 .params(memberPk, afterPk, limit)
                 .query(this::map)
@@ -197,7 +211,7 @@ public class ChatRepository {
     /** As {@link #pageByCreation}, most recently active first; the keyset is (last_active_at, id). */
     public List<Chat> pageByActivity(String memberColumn, long memberPk, long beforeActive, long beforePk, int limit) {
         return jdbc.sql("select " + COLUMNS + " from chat_member m join chat c on c.id = m.chat_id where m."
-                        + memberColumn(memberColumn) + " = ? and c.chat_mode <> 'p2p' and c.chat_status = 'normal'"
+                        + memberColumn(memberColumn) + " = ? and " + LISTED + " and c.chat_status = 'normal'"
                         + " and (c.last_active_at < ? or (c.last_active_at = ? and c.id < ?))"
                         + " order by c.last_active_at desc, c.id desc limit ?")
                 .params(memberPk, beforeActive, beforeActive, beforePk, limit)
@@ -282,6 +296,7 @@ public class ChatRepository {
                 rs.getInt("bot_count"),
                 rs.getObject("p2p_user_id", Long.class),
                 rs.getObject("p2p_app_id", Long.class),
+                rs.getObject("p2p_peer_user_id", Long.class),
                 rs.getLong("created_at"),
                 rs.getLong("last_active_at"));
     }

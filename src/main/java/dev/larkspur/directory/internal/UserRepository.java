@@ -56,6 +56,19 @@ public class UserRepository {
         return one(SELECT + " where u.tenant_id = ? and u.union_id = ?", tenantPk, unionId);
     }
 
+    /** The person with this union_id, in whichever tenant (union_ids are unique). */
+    public Optional<User> findByUnionIdInAnyTenant(String unionId) {
+        return one(SELECT + " where u.union_id = ?", unionId);
+    }
+
+    /** The person an app knows by this open_id, in whichever tenant (open_ids are unique). */
+    public Optional<User> findByOpenIdInAnyTenant(long appPk, String openId) {
+        return one(
+                SELECT + " join app_user au on au.user_id = u.id where au.app_id = ? and au.open_id = ?",
+                appPk,
+                openId);
+    }
+
     /** The user an app knows by this open_id, in the given tenant. */
     public Optional<User> findByOpenId(long appPk, long tenantPk, String openId) {
         return one(

@@ -5,6 +5,7 @@ import dev.larkspur.media.MediaUploads;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;
+import jakarta.servlet.http.Part;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /open-apis/im/v1/files}: upload (multipart) and download by the uploading app. */
 @RestController
@@ -37,7 +37,7 @@ class FileController {
             @RequestParam(name = "file_type", required = false) String fileType,
             @RequestParam(name = "file_name", required = false) String fileName,
             @RequestParam(name = "duration", required = false) String duration,
-            @RequestParam(name = "file", required = false) MultipartFile file) {
+            @RequestParam(name = "file", required = false) Part file) {
         return ApiResponse.success(
                 new FileKey(uploads.uploadFile(caller, fileType, fileName, duration, Uploads.of(file))));
     }

@@ -5,6 +5,7 @@ import dev.larkspur.media.MediaUploads;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;
+import jakarta.servlet.http.Part;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /open-apis/im/v1/images}: upload (multipart) and download by the uploading app. */
 @RestController
@@ -35,7 +35,7 @@ class ImageController {
     ApiResponse<ImageKey> upload(
             Caller caller,
             @RequestParam(name = "image_type", required = false) String imageType,
-            @RequestParam(name = "image", required = false) MultipartFile image) {
+            @RequestParam(name = "image", required = false) Part image) {
         return ApiResponse.success(new ImageKey(uploads.uploadImage(caller, imageType, Uploads.of(image))));
     }
 

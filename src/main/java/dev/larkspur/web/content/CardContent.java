@@ -91,6 +91,6 @@ final class CardContent {
         return e instanceof CardElement.Button
                 || e instanceof CardElement.SelectStatic
                 || e instanceof CardElement.Overflow
-                || e instanceof CardElement.DatePicker;
+                || e instanceof CardElement.Picker;
     }
 }

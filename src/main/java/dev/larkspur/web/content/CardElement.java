@@ -106,8 +106,12 @@ public sealed interface CardElement {
         }
     }
 
-    /** {@code url}: a link button (safe schemes only); else a callback with {@code value}. */
-    record Button(String text, String type, String url, String value, String name) implements CardElement {
+    /**
+     * {@code url}: a link button (safe schemes only); else a callback with {@code value}.
+     * {@code disabled}: the card itself turned the button off (2.0).
+     */
+    record Button(String text, String type, String url, String value, String name, boolean disabled)
+            implements CardElement {
         public String kind() {
             return "button";
         }
@@ -140,10 +144,15 @@ public sealed interface CardElement {
         }
     }
 
-    /** {@code initial}: yyyy-MM-dd for the date input, or empty. */
-    record DatePicker(String placeholder, String initial, String value, String name) implements CardElement {
+    /**
+     * A date, time or date-time picker ({@code date_picker}, {@code picker_time},
+     * {@code picker_datetime}): {@code inputType} is the HTML input's type and {@code initial} its
+     * value in that input's format, or empty.
+     */
+    record Picker(String tag, String inputType, String placeholder, String initial, String value, String name)
+            implements CardElement {
         public String kind() {
-            return "date_picker";
+            return "picker";
         }
 
         public String plain() {

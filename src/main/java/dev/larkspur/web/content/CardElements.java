@@ -3,12 +3,16 @@ package dev.larkspur.web.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** One card element's JSON to a {@link CardElement}, nesting bounded; unknown tags become placeholders. */
 final class CardElements {
     private static final int MAX_DEPTH = 6;
     private static final Set<String> ALIGNS = Set.of("left", "center", "right");
+    private static final Set<String> LAYOUTS = Set.of("bisected", "trisected", "flow", "default");
+    private static final Pattern DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern DATE_TIME = Pattern.compile("^(\\d{4}-\\d{1,2}-\\d{1,2})[ T](\\d{1,2}):(\\d{2})");
 
     private final ContentContext ctx;
 
@@ -50,17 +54,22 @@ final class CardElements {
             case "note" -> new CardElement.Note(list(e.path("elements"), depth + 1));
             case "column_set" -> columns(e.path("columns"), depth);
             case "column" -> columns(List.of(e), depth);
-            case "action" -> new CardElement.Action(
-                    list(e.path("actions"), depth + 1), e.path("layout").asString("flow"));
+            case "action" -> new CardElement.Action(list(e.path("actions"), depth + 1), layout(e));
             case "button" -> button(e);
             case "select_static" -> select(e);
             case "overflow" -> new CardElement.Overflow(
                     options(e.path("options")), value(e), e.path("name").asString(""));
-            case "date_picker" -> new CardElement.DatePicker(
-                    placeholder(e, "Select a date"),
-                    isoDate(e.path("initial_date").asString("")),
-                    value(e),
-                    e.path("name").asString(""));
+            case "date_picker" -> picker(
+                    e, "date", isoDate(e.path("initial_date").asString("")));
+            case "picker_time" -> picker(e, "time", e.path("initial_time").asString(""));
+            case "picker_datetime" -> picker(
+                    e, "datetime-local", isoDateTime(e.path("initial_datetime").asString("")));
+            case "person" -> people(List.of(e.path("user_id").asString("")));
+            case "person_list" -> {
+                var ids = new ArrayList<String>();
+                e.path("persons").values().forEach(p -> ids.add(p.path("id").asString("")));
+                yield people(ids);
+            }
             case "collapsible_panel" -> new CardElement.Panel(
                     CardContent.textOf(e.path("header").path("title")),
                     e.path("expanded").asBoolean(false),
@@ -88,7 +97,8 @@ final class CardElements {
             }
             case "at" -> plain(
                     "@" + e.path("user_name").asString(e.path("user_id").asString("")), "");
-            case "button" -> new CardElement.Button(CardContent.textOf(e.path("text")), buttonType(e), null, "{}", "");
+            case "button" -> new CardElement.Button(
+                    CardContent.textOf(e.path("text")), buttonType(e), null, "{}", "", false);
             default -> element(e, MAX_DEPTH - 1);
         };
     }
@@ -115,6 +125,12 @@ final class CardElements {
 
     private CardElement.Text plain(String content, String align) {
         return new CardElement.Text(content, null, align(align));
+    }
+
+    /** Feishu's action layouts; the value becomes a CSS class, so only these pass. */
+    private static String layout(JsonNode e) {
+        String layout = e.path("layout").asString("flow");
+        return LAYOUTS.contains(layout) ? layout : "flow";
     }
 
     private static String align(String align) {
@@ -159,7 +175,8 @@ final class CardElements {
                 buttonType(e),
                 url.isEmpty() ? null : Links.safe(url),
                 json(value),
-                e.path("name").asString(""));
+                e.path("name").asString(""),
+                e.path("disabled").asBoolean(false));
     }
 
     /** Feishu's button types reduced to the three looks: primary, danger, default. */
@@ -205,12 +222,41 @@ final class CardElements {
         return value.isMissingNode() || value.isNull() ? "{}" : ContentViews.JSON.writeValueAsString(value);
     }
 
+    private static CardElement.Picker picker(JsonNode e, String inputType, String initial) {
+        return new CardElement.Picker(
+                e.path("tag").asString(""),
+                inputType,
+                placeholder(e, inputType.equals("time") ? "Select a time" : "Select a date"),
+                initial,
+                value(e),
+                e.path("name").asString(""));
+    }
+
+    /** Person elements show as mentions, named by the lookups. */
+    private CardElement.Text people(List<String> ids) {
+        var inline = new MarkdownInline(List.of(), ctx);
+        var html = new StringBuilder();
+        var names = new ArrayList<String>();
+        for (String id : ids) {
+            html.append(html.isEmpty() ? "" : " ").append(inline.person(id, null));
+            names.add("@" + ctx.lookups().personName(id).orElse(id));
+        }
+        return new CardElement.Text(String.join(" ", names), new SafeHtml(html.toString()), "left");
+    }
+
     /** Feishu writes dates as 2021-1-1; the date input wants 2021-01-01. */
     private static String isoDate(String date) {
-        var m = java.util.regex.Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})")
-                .matcher(date);
+        var m = DATE.matcher(date);
         return m.find()
                 ? String.format("%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                : "";
+    }
+
+    /** "2024-01-01 10:00 +0800" to the datetime-local input's 2024-01-01T10:00. */
+    private static String isoDateTime(String dateTime) {
+        var m = DATE_TIME.matcher(dateTime);
+        return m.find()
+                ? isoDate(m.group(1)) + "T" + String.format("%02d:%s", Integer.parseInt(m.group(2)), m.group(3))
                 : "";
     }
 }

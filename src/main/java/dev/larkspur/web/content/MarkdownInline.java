@@ -22,7 +22,8 @@ final class MarkdownInline {
                     + "|\\*([^*\\s](?:[^*]*?))\\*" // 9 italic
                     + "|`([^`]+)`" // 10 code
                     + "|(@_user_\\d+|@_all)" // 11 message mention
-                    + "|(https?://[^\\s<>\"'()\\[\\]]+)"); // 12 bare URL
+                    + "|(https?://[^\\s<>\"'()\\[\\]]+)" // 12 bare URL
+                    + "|:([A-Za-z][A-Za-z0-9_]*):"); // 13 emoji shortcode
     private static final Set<String> COLOURS = Set.of(
             "red",
             "green",
@@ -94,7 +95,18 @@ final class MarkdownInline {
         if (m.group(11) != null) {
             return mention((Piece.At) TextContent.at(m.group(11), null, mentions, ctx, Style.PLAIN));
         }
-        return link(m.group(12), m.group(12), MAX_DEPTH);
+        if (m.group(12) != null) {
+            return link(m.group(12), m.group(12), MAX_DEPTH);
+        }
+        String glyph = Emotions.glyph(m.group(13));
+        return glyph != null
+                ? "<span class=\"lk-emoji\" title=\"" + Html.escape(m.group(13)) + "\">" + glyph + "</span>"
+                : Html.escape(m.group());
+    }
+
+    /** A card's mention of a person by id (open_id, user_id or email), or of everyone by {@code all}. */
+    String person(String id, String givenName) {
+        return at(id, givenName);
     }
 
     private String at(String id, String givenName) {

@@ -30,7 +30,11 @@ final class TextContent {
             } else if (m.group(2) != null) {
                 out.add(new Piece.Link(m.group(2), Links.safe(m.group(3)), Style.PLAIN));
             } else {
-                out.add(new Piece.Link(m.group(4), Links.safe(m.group(4)), Style.PLAIN));
+                // A sentence's closing punctuation is not part of the URL it ends with.
+                String url = m.group(4).replaceFirst("[.,;:!?]+$", "");
+                out.add(new Piece.Link(url, Links.safe(url), Style.PLAIN));
+                last = m.start() + url.length();
+                continue;
             }
             last = m.end();
         }

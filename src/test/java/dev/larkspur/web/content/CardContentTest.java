@@ -137,7 +137,7 @@ class CardContentTest {
         assertThat(select.select("select[name=option] option[value]").eachAttr("value"))
                 .containsExactly("", "a", "b");
         assertThat(select.selectFirst("option[selected]").text()).isEqualTo("B");
-        var date = html.selectFirst("form.lk-card-date");
+        var date = html.selectFirst("form.lk-card-picker");
         assertThat(date.selectFirst("input[type=date][name=option]").val()).isEqualTo("2021-01-05");
         assertThat(date.selectFirst("input[name=tag]").val()).isEqualTo("date_picker");
     }
@@ -154,7 +154,7 @@ class CardContentTest {
         var view = ContentViews.of("interactive", CARD_V1, List.of(), ContentContext.of("oc_1", "om_card"));
 
         var html = Rendering.render(view);
-        assertThat(html.select("form.lk-card-form:not(.lk-card-select):not(.lk-card-date)"))
+        assertThat(html.select("form.lk-card-form:not(.lk-card-select):not(.lk-card-picker)"))
                 .isEmpty();
         assertThat(html.select(".lk-card-action button.lk-btn[disabled]")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(html.selectFirst("select").hasAttr("disabled")).isTrue();
@@ -187,6 +187,36 @@ class CardContentTest {
         assertThat(html.selectFirst("details.lk-card-panel").hasAttr("open")).isTrue();
         assertThat(html.selectFirst(".lk-card-unsupported").text()).contains("input");
         assertThat(html.select("button.lk-btn").eachText()).contains("Send");
+    }
+
+    @Test
+    void timePickersPeopleDisabledButtonsAndEmojiShortcodes() {
+        String card =
+                """
+                {"schema":"2.0","body":{"elements":[
+                  {"tag":"markdown","content":"done :DONE: and :NotAnEmoji:"},
+                  {"tag":"person_list","persons":[{"id":"ou_alice"},{"id":"ou_zed"}]},
+                  {"tag":"picker_time","initial_time":"9:05","value":{"k":"t"}},
+                  {"tag":"picker_datetime","initial_datetime":"2024-03-01 18:30 +0800"},
+                  {"tag":"button","text":{"tag":"plain_text","content":"Closed"},"disabled":true,
+                   "behaviors":[{"type":"callback","value":{"x":1}}]}]}}""";
+
+        var html = Rendering.render(ContentViews.of("interactive", card, List.of(), CTX));
+
+        assertThat(html.selectFirst(".lk-md .lk-emoji").text()).isEqualTo("✅");
+        assertThat(html.selectFirst(".lk-md").text()).contains(":NotAnEmoji:");
+        assertThat(html.select(".lk-at").eachText()).containsExactly("@Alice", "@ou_zed");
+        var pickers = html.select("form.lk-card-picker");
+        assertThat(pickers.eachAttr("action")).allMatch(a -> a.endsWith("/card-actions"));
+        assertThat(pickers.get(0).selectFirst("input[name=tag]").val()).isEqualTo("picker_time");
+        assertThat(pickers.get(0).selectFirst("input[name=option]").attr("type"))
+                .isEqualTo("time");
+        assertThat(pickers.get(0).selectFirst("input[name=option]").val()).isEqualTo("9:05");
+        assertThat(pickers.get(1).selectFirst("input[name=option]").attr("type"))
+                .isEqualTo("datetime-local");
+        assertThat(pickers.get(1).selectFirst("input[name=option]").val()).isEqualTo("2024-03-01T18:30");
+        assertThat(html.selectFirst("button.lk-btn:contains(Closed)").hasAttr("disabled"))
+                .isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.larkspur.web.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larkspur.message.Mention;
+import dev.larkspur.message.Message;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -49,14 +50,14 @@ class MessageContentTest {
     void textLinksOpenSafeTargetsOnly() {
         var view = ContentViews.of(
                 "text",
-                "{\"text\":\"see [docs](https://open.feishu.cn/x) or https://example.com/a?b=1 not [x](ftp://h/f)\"}",
+                "{\"text\":\"see [docs](https://open.feishu.cn/x) or https://example.com/a?b=1. not [x](ftp://h/f)\"}",
                 List.of(),
                 CTX);
 
         var links = Rendering.render(view).select("a.lk-link");
         assertThat(links.eachAttr("href")).containsExactly("https://open.feishu.cn/x", "https://example.com/a?b=1");
         assertThat(links.eachAttr("rel")).allMatch(rel -> rel.contains("noopener"));
-        assertThat(Rendering.render(view).text()).contains("x");
+        assertThat(Rendering.render(view).text()).contains("a?b=1. not x");
     }
 
     @Test
@@ -218,6 +219,56 @@ class MessageContentTest {
         assertThat(Rendering.render(ContentViews.of("weird", "{}", List.of(), CTX))
                         .text())
                 .isEqualTo("[Unsupported message: weird]");
+    }
+
+    @Test
+    void storedMessagesShowRecalledAndCardsAsSent() {
+        var card = message("interactive", "{\"title\":\"simplified\",\"elements\":[]}", false)
+                .withRaw("{\"header\":{\"template\":\"red\",\"title\":{\"content\":\"as sent\"}},\"elements\":[]}");
+        var recalled = message("text", "{\"text\":\"secret\"}", true);
+
+        assertThat(ContentViews.of(card.message(), CTX).preview()).isEqualTo("as sent");
+        assertThat(ContentViews.of(recalled.message(), CTX)).isInstanceOf(ContentView.Recalled.class);
+        assertThat(ContentViews.of(
+                                message("text", "{\"text\":\"@_user_1\"}", false)
+                                        .message(),
+                                CTX)
+                        .preview())
+                .isEqualTo("@Alice");
+    }
+
+    record Stored(Message message) {
+        Stored withRaw(String raw) {
+            var m = message;
+            return new Stored(new Message(
+                    m.pk(),
+                    m.messageId(),
+                    m.chatPk(),
+                    m.chatId(),
+                    m.chatMode(),
+                    m.tenantPk(),
+                    m.rootId(),
+                    m.parentId(),
+                    m.threadId(),
+                    m.upperMessageId(),
+                    m.senderUserPk(),
+                    m.senderAppPk(),
+                    m.msgType(),
+                    m.content(),
+                    raw,
+                    m.mentions(),
+                    m.deleted(),
+                    m.updated(),
+                    m.editCount(),
+                    m.createdAt(),
+                    m.updatedAt()));
+        }
+    }
+
+    static Stored message(String type, String content, boolean deleted) {
+        return new Stored(new Message(
+                1L, "om_1", 2L, "oc_1", "group", 3L, null, null, null, null, 7L, null, type, content, null, MENTIONS,
+                deleted, false, 0, 0L, 0L));
     }
 
     @Test
