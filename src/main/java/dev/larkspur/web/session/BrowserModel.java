@@ -13,6 +13,12 @@ class BrowserModel {
         return WebSessions.csrfToken(request);
     }
 
+    /** For htmx: {@code hx-headers} on the page's body, so every htmx request carries the token. */
+    @ModelAttribute("csrfHeaders")
+    String csrfHeaders(HttpServletRequest request) {
+        return "{\"X-CSRF-Token\":\"" + WebSessions.csrfToken(request) + "\"}";
+    }
+
     @ModelAttribute("me")
     SignedIn me(HttpServletRequest request) {
         return WebSessions.current(request).orElse(null);
