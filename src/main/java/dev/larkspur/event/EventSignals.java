@@ -25,8 +25,11 @@ public class EventSignals {
         }
     }
 
-    /** The current generation, to wait on without missing a wake-up that comes in between. */
-    long generation() {
+    /**
+     * The current generation, to wait on without missing a wake-up that comes in between. Public
+     * so that the browser's live updates wait on the same signal as the event workers.
+     */
+    public long generation() {
         lock.lock();
         try {
             return generation;
@@ -36,7 +39,7 @@ public class EventSignals {
     }
 
     /** Waits until woken after {@code seen} or until the timeout passes. */
-    void await(long seen, long millis) throws InterruptedException {
+    public void await(long seen, long millis) throws InterruptedException {
         lock.lock();
         try {
             long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
