@@ -76,8 +76,11 @@ class LiveBrowserIT {
             // Opening the stream takes a moment; a message sent before it would only show on reload.
             Thread.sleep(1_000);
 
+            long sentAt = System.nanoTime();
             alice.find("#lk-composer-text").sendKeys("hello bob, live", Keys.ENTER);
             awaitText(bob.driver(), "hello bob, live");
+            // Measured, not asserted: how long bob's page took to show it (with WebDriver's polling).
+            System.out.printf("live: bob saw alice's message after %d ms%n", (System.nanoTime() - sentAt) / 1_000_000);
             assertThat(bob.driver().getCurrentUrl()).isEqualTo(bobsUrl);
             var bobs = bob.driver().findElements(By.cssSelector("#lk-timeline .lk-message"));
             assertThat(bobs).hasSize(1);

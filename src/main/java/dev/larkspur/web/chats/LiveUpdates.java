@@ -9,6 +9,7 @@ import dev.larkspur.event.EventSignals;
 import dev.larkspur.message.Message;
 import dev.larkspur.message.MessageQueries;
 import dev.larkspur.platform.Caller;
+import dev.larkspur.platform.FeishuException;
 import dev.larkspur.web.session.SignedIn;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -173,14 +174,20 @@ class LiveUpdates implements SmartLifecycle {
     private void check() {
         var newest = new HashMap<Long, Optional<LatestMessages.Latest>>();
         for (var watcher : List.copyOf(watchers.values())) {
-            for (var cursor : watcher.cursors()) {
+            for (var it = watcher.cursors().iterator(); it.hasNext(); ) {
+                var cursor = it.next();
                 var top = newest.computeIfAbsent(cursor.chatPk, latest::latestIn);
                 if (top.isEmpty()
                         || cursor.idsAt.contains(top.get().messageId())
                         || top.get().createdAt() < cursor.at) {
                     continue;
                 }
-                push(watcher, cursor);
+                try {
+                    push(watcher, cursor);
+                } catch (FeishuException e) {
+                    // No longer a member (or the chat is gone): stop watching it for this browser.
+                    it.remove();
+                }
             }
         }
     }
