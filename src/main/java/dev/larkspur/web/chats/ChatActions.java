@@ -19,12 +19,23 @@ class ChatActions {
         this.reads = reads;
     }
 
-    /** Writing to a bot goes the act-as-user way (the bot's p2p chat); into a group, by chat_id. */
+    /**
+     * Writing to a bot goes the act-as-user way (the bot's p2p chat); into a group or a chat with
+     * another person, by chat_id, as a user token would.
+     */
     Message send(Caller person, Chat chat, MessageSending.Draft draft) {
-        if (chat.isP2p()) {
+        if (chat.isP2p() && !chat.isPeopleChat()) {
             return sending.sendToBot(person, draft);
         }
         return sending.send(person, "chat_id", chat.chatId(), draft);
+    }
+
+    /**
+     * The chat of the person and another person of the tenant named by user_id, opened or reused
+     * with the Open API's rules (not oneself, not resigned, same tenant): a FeishuException if not.
+     */
+    Chat openWith(Caller person, String userId) {
+        return sending.target(person, "user_id", userId);
     }
 
     /** Opening a chat reads what others wrote on the page shown (message_read_v1 for bots). */

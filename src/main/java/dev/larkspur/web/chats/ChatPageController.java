@@ -70,7 +70,7 @@ class ChatPageController {
         }
         var caller = opened.caller();
         var chat = opened.chat();
-        if (chat.isP2p() && before == null) {
+        if (chat.isP2p() && !chat.isPeopleChat() && before == null) {
             // A person opening a bot's chat: the bot hears bot_p2p_chat_entered_v1.
             p2p.enter(caller.appPk(), me.tenantPk(), me.userPk());
         }
@@ -132,7 +132,11 @@ class ChatPageController {
         if (!access.isMember(chat, new Actor(caller))) {
             return null;
         }
-        String name = chat.isP2p() ? app.name() : chat.settings().name();
+        String name = chat.isPeopleChat()
+                ? callers.otherPerson(me, chat)
+                        .map(dev.larkspur.directory.User::name)
+                        .orElse("")
+                : chat.isP2p() ? app.name() : chat.settings().name();
         return new OpenedChat(chat, caller, name);
     }
 
