@@ -2,16 +2,13 @@ package dev.larkspur.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.larkspur.support.NodeSdk;
 import dev.larkspur.support.TestServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -29,20 +26,11 @@ import tools.jackson.databind.JsonNode;
  * where a missing Node SDK fails the build.
  */
 class NodeSdkIT {
-    private static final Path NODE_DIR = Path.of("src", "test", "node");
     private static TestServer server;
 
     @BeforeAll
     static void start() {
-        String missing = !nodeOnPath()
-                ? "node is not on the PATH"
-                : !Files.isDirectory(NODE_DIR.resolve("node_modules/@larksuiteoapi/node-sdk"))
-                        ? "src/test/node/node_modules is missing (npm ci --prefix src/test/node)"
-                        : null;
-        if (missing != null && "true".equalsIgnoreCase(System.getenv("LARKSPUR_REQUIRE_NODE"))) {
-            fail("the Node SDK check is required but " + missing);
-        }
-        assumeTrue(missing == null, () -> "skipping the Node SDK check: " + missing);
+        NodeSdk.assumeInstalled();
         server = TestServer.start(Map.of(
                 "larkspur.events.poll-millis", "50",
                 "larkspur.long-connection.reconnect-interval", "1",
@@ -85,21 +73,6 @@ class NodeSdkIT {
         }
     }
 
-    private static boolean nodeOnPath() {
-        try {
-            var process = new ProcessBuilder("node", "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** {@code ws-check.js} as a child process; its stdout lines are {"kind":…,"data":…}. */
     private static final class NodeClient implements AutoCloseable {
         private final Process process;
@@ -107,7 +80,7 @@ class NodeSdkIT {
 
         NodeClient(LongConnectionBot bot) throws IOException {
             process = new ProcessBuilder("node", "ws-check.js", server.baseUrl(), bot.app.appId(), bot.app.appSecret())
-                    .directory(NODE_DIR.toFile())
+                    .directory(NodeSdk.DIR.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             var reader = new Thread(this::read, "node-sdk-stdout");

@@ -1,14 +1,12 @@
 package dev.larkspur.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.lark.oapi.service.im.v1.model.GetImageReq;
 import dev.larkspur.support.Admin;
+import dev.larkspur.support.NodeSdk;
 import dev.larkspur.support.Sdk;
 import dev.larkspur.support.TestServer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,21 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code LARKSPUR_REQUIRE_NODE=true}), like {@code NodeSdkIT}.
  */
 class NodeSdkUploadIT {
-    private static final Path NODE_DIR = Path.of("src", "test", "node");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static TestServer server;
 
     @BeforeAll
     static void start() {
-        String missing = !nodeOnPath()
-                ? "node is not on the PATH"
-                : !Files.isDirectory(NODE_DIR.resolve("node_modules/@larksuiteoapi/node-sdk"))
-                        ? "src/test/node/node_modules is missing (npm ci --prefix src/test/node)"
-                        : null;
-        if (missing != null && "true".equalsIgnoreCase(System.getenv("LARKSPUR_REQUIRE_NODE"))) {
-            fail("the Node SDK check is required but " + missing);
-        }
-        assumeTrue(missing == null, () -> "skipping the Node SDK check: " + missing);
+        NodeSdk.assumeInstalled();
         server = TestServer.start();
     }
 
@@ -79,7 +68,7 @@ class NodeSdkUploadIT {
                         app.appId(),
                         app.appSecret(),
                         image.toAbsolutePath().toString())
-                .directory(NODE_DIR.toFile())
+                .directory(NodeSdk.DIR.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -92,20 +81,5 @@ class NodeSdkUploadIT {
                 .reduce((first, second) -> second)
                 .map(JSON::readTree)
                 .orElseThrow(() -> new AssertionError("the Node SDK printed no result: " + out));
-    }
-
-    private static boolean nodeOnPath() {
-        try {
-            var process = new ProcessBuilder("node", "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
