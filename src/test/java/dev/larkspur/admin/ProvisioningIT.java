@@ -12,7 +12,6 @@ import dev.larkspur.support.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,10 +21,7 @@ class ProvisioningIT {
     @Test
     void emptyDatabaseWithoutSeedGetsDemoTenantWhoseCredentialsWorkWithTheSdk() throws Exception {
         try (var server = TestServer.start()) {
-            var props = new Properties();
-            try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-                props.load(in);
-            }
+            var props = server.demoCredentials();
             var app = new Admin.AppCreds(
                     props.getProperty("app_id"), props.getProperty("app_secret"), props.getProperty("tenant_key"));
             var client = Sdk.client(server, app);

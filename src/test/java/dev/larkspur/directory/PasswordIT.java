@@ -8,7 +8,6 @@ import dev.larkspur.support.WebHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** Web sign-in passwords: set by operators (admin API, seed file) and for the demo people. */
@@ -158,10 +157,7 @@ class PasswordIT {
     @Test
     void demoPeopleShareThePasswordWrittenToTheCredentialsFile() throws Exception {
         try (var server = TestServer.start()) {
-            var props = new Properties();
-            try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-                props.load(in);
-            }
+            var props = server.demoCredentials();
             String password = props.getProperty("web_password");
             assertThat(password).hasSize(16);
             for (String name : new String[] {"alice", "bob", "carol", "dave", "erin"}) {
@@ -173,10 +169,7 @@ class PasswordIT {
 
             server.restart();
 
-            var again = new Properties();
-            try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-                again.load(in);
-            }
+            var again = server.demoCredentials();
             assertThat(again.getProperty("web_password")).isEqualTo(password);
             assertThat(new WebHttp(server)
                             .signIn("alice@demo.larkspur.dev", password)

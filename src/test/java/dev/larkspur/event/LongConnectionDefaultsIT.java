@@ -16,11 +16,9 @@ import dev.larkspur.support.Admin;
 import dev.larkspur.support.EventReceiver;
 import dev.larkspur.support.TestServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,10 +132,7 @@ class LongConnectionDefaultsIT {
 
     @Test
     void demoAppGetsAPersonsMessageOverTheSdksWsClientWithNoSetUp() throws IOException {
-        var demo = new Properties();
-        try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-            demo.load(in);
-        }
+        var demo = server.demoCredentials();
         String appId = demo.getProperty("app_id");
         var settings = Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + appId + "/event_settings", null));
         assertThat(settings.path("mode").asString()).isEqualTo("websocket");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -106,6 +107,17 @@ public final class TestServer implements AutoCloseable {
 
     public Path dataDir() {
         return database.dataDir();
+    }
+
+    /** What the demo tenant wrote to {@code demo-credentials.txt} (app_id, app_secret, web_password, …). */
+    public Properties demoCredentials() {
+        var props = new Properties();
+        try (var in = Files.newBufferedReader(dataDir().resolve("demo-credentials.txt"))) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props;
     }
 
     /**

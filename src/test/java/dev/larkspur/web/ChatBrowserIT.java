@@ -12,7 +12,6 @@ import com.lark.oapi.ws.ClientStopper;
 import dev.larkspur.support.Admin;
 import dev.larkspur.support.Browser;
 import dev.larkspur.support.TestServer;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +43,7 @@ class ChatBrowserIT {
                 "larkspur.long-connection.ping-interval", "2",
                 "larkspur.long-connection.reconnect-interval", "1",
                 "larkspur.long-connection.reconnect-nonce", "1"));
-        demo = new Properties();
-        try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-            demo.load(in);
-        }
+        demo = server.demoCredentials();
         String appId = demo.getProperty("app_id");
         Admin.ok(server.admin()
                 .call(

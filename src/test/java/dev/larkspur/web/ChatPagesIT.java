@@ -6,7 +6,6 @@ import dev.larkspur.support.Admin;
 import dev.larkspur.support.TestServer;
 import dev.larkspur.support.WebHttp;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -23,10 +22,7 @@ class ChatPagesIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        demo = new Properties();
-        try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-            demo.load(in);
-        }
+        demo = server.demoCredentials();
     }
 
     @AfterAll

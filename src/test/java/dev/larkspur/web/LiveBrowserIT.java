@@ -9,7 +9,6 @@ import com.lark.oapi.service.im.v1.model.CreateMessageReq;
 import com.lark.oapi.service.im.v1.model.CreateMessageReqBody;
 import dev.larkspur.support.Browser;
 import dev.larkspur.support.TestServer;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -34,10 +33,7 @@ class LiveBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start(Map.of());
-        demo = new Properties();
-        try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-            demo.load(in);
-        }
+        demo = server.demoCredentials();
     }
 
     @AfterAll

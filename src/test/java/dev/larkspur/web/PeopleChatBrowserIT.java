@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larkspur.support.Browser;
 import dev.larkspur.support.TestServer;
-import java.nio.file.Files;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +23,7 @@ class PeopleChatBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        demo = new Properties();
-        try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-            demo.load(in);
-        }
+        demo = server.demoCredentials();
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.larkspur.support.TestServer;
 import dev.larkspur.support.WebHttp;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +19,7 @@ class PeopleChatPagesIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        demo = new Properties();
-        try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-            demo.load(in);
-        }
+        demo = server.demoCredentials();
     }
 
     @AfterAll

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larkspur.support.Browser;
 import dev.larkspur.support.TestServer;
-import java.nio.file.Files;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +17,7 @@ class SignInBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        var props = new Properties();
-        try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-            props.load(in);
-        }
+        var props = server.demoCredentials();
         password = props.getProperty("web_password");
     }
 

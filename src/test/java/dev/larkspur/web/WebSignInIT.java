@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.larkspur.support.TestServer;
 import dev.larkspur.support.WebHttp;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,10 +20,7 @@ class WebSignInIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        var props = new Properties();
-        try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-            props.load(in);
-        }
+        var props = server.demoCredentials();
         password = props.getProperty("web_password");
     }
 

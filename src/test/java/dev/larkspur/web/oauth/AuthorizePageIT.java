@@ -17,11 +17,9 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,10 +38,7 @@ class AuthorizePageIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        var props = new Properties();
-        try (var in = Files.newBufferedReader(server.dataDir().resolve("demo-credentials.txt"))) {
-            props.load(in);
-        }
+        var props = server.demoCredentials();
         demo = new Admin.AppCreds(
                 props.getProperty("app_id"), props.getProperty("app_secret"), props.getProperty("tenant_key"));
         password = props.getProperty("web_password");
