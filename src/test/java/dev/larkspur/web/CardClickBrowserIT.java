@@ -106,9 +106,9 @@ class CardClickBrowserIT {
         var action = event.getEvent().getAction();
         var response = new P2CardActionTriggerResponse();
         var toast = new CallBackToast();
-        if ("select_static".equals(action.getTag())) {
+        if (!"button".equals(action.getTag())) {
             toast.setType("info");
-            toast.setContent("picked " + action.getOption());
+            toast.setContent(action.getTag() + " " + action.getOption());
             response.setToast(toast);
             return response;
         }
@@ -167,7 +167,21 @@ class CardClickBrowserIT {
                                                 "value",
                                                 Map.of("field", "size"),
                                                 "options",
-                                                List.of(option("Small", "s"), option("Large", "l"))))))));
+                                                List.of(option("Small", "s"), option("Large", "l"))),
+                                        Map.of(
+                                                "tag",
+                                                "overflow",
+                                                "value",
+                                                Map.of("field", "more"),
+                                                "options",
+                                                List.of(option("Archive", "archive"), option("Mute", "mute"))),
+                                        Map.of(
+                                                "tag",
+                                                "date_picker",
+                                                "value",
+                                                Map.of("field", "due"),
+                                                "initial_date",
+                                                "2024-1-1"))))));
     }
 
     private static Map<String, Object> button(String text, Map<String, String> value) {
@@ -219,7 +233,8 @@ class CardClickBrowserIT {
             assertThat(docs.getAttribute("target")).isEqualTo("_blank");
             assertThat(docs.getAttribute("rel")).contains("noopener");
 
-            buttonNamed(browser, card, "Toast").click();
+            // Keyboard: Enter on the focused button.
+            buttonNamed(browser, card, "Toast").sendKeys(Keys.ENTER);
             var toast = browser.find(card + " .lk-toast");
             assertThat(toast.getText()).isEqualTo("Only a toast");
             assertThat(toast.getAttribute("role")).isEqualTo("status");
@@ -227,11 +242,24 @@ class CardClickBrowserIT {
             browser.screenshot("card-toast-desktop");
 
             new Select(browser.find(card + " select")).selectByValue("l");
-            browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " .lk-toast"), "picked l"));
+            browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " .lk-toast"), "select_static l"));
             var picked = clicks.get(clicks.size() - 1).getEvent().getAction();
             assertThat(picked.getTag()).isEqualTo("select_static");
             assertThat(picked.getOption()).isEqualTo("l");
             assertThat(picked.getValue()).containsEntry("field", "size");
+
+            browser.find(card + " .lk-overflow > summary").click();
+            buttonNamed(browser, card, "Mute").click();
+            browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " .lk-toast"), "overflow mute"));
+            assertThat(clicks.get(clicks.size() - 1).getEvent().getAction().getValue())
+                    .containsEntry("field", "more");
+
+            js.executeScript(
+                    "const input = arguments[0]; input.value = '2024-03-09';"
+                            + " input.dispatchEvent(new Event('change', {bubbles: true}));",
+                    browser.find(card + " input[type=date]"));
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(card + " .lk-toast"), "date_picker 2024-03-09 +"));
 
             buttonNamed(browser, card, "Break").click();
             browser.waitFor(
@@ -254,10 +282,16 @@ class CardClickBrowserIT {
             browser.go(chatPath);
             assertThat(browser.find(card + " .lk-card-title").getText()).isEqualTo("Order approved");
         }
+        try (var phone = Browser.open(server, Browser.PHONE)) {
+            phone.signIn("alice@demo.larkspur.dev", demo.getProperty("web_password"));
+            phone.find(".lk-chat-link").click();
+            phone.find(".lk-content-card");
+            phone.screenshot("card-answered-phone");
+        }
     }
 
     private static org.openqa.selenium.WebElement buttonNamed(Browser browser, String card, String text) {
-        return browser.driver().findElements(By.cssSelector(card + " button.lk-btn")).stream()
+        return browser.driver().findElements(By.cssSelector(card + " button")).stream()
                 .filter(b -> b.getText().equals(text))
                 .findFirst()
                 .orElseThrow();
