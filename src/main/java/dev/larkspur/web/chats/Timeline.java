@@ -3,6 +3,7 @@ package dev.larkspur.web.chats;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.message.CardInteractions;
 import dev.larkspur.message.Message;
 import dev.larkspur.web.content.ContentContext;
 import dev.larkspur.web.content.ContentView;
@@ -22,10 +23,12 @@ class Timeline {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final UserService users;
     private final AppService apps;
+    private final CardInteractions cards;
 
-    Timeline(UserService users, AppService apps) {
+    Timeline(UserService users, AppService apps, CardInteractions cards) {
         this.users = users;
         this.apps = apps;
+        this.cards = cards;
     }
 
     /** One message on the page. */
@@ -43,7 +46,10 @@ class Timeline {
             people.put(u.pk(), u.name());
         }
         var bots = new HashMap<Long, String>();
-        return messages.stream().map(m -> row(me, m, people, bots)).toList();
+        // A card answered for this person alone shows their copy.
+        return messages.stream()
+                .map(m -> row(me, cards.seenBy(me.userPk(), m), people, bots))
+                .toList();
     }
 
     private MessageRow row(SignedIn me, Message m, Map<Long, String> people, Map<Long, String> bots) {
@@ -63,6 +69,8 @@ class Timeline {
 
     /** The one place the timeline turns content into a view (dev.larkspur.web.content). */
     static ContentView render(SignedIn me, Message m) {
-        return ContentViews.of(m, ContentContext.of(m.chatId(), m.messageId()).viewer(me.userPk()));
+        return ContentViews.of(
+                m,
+                ContentContext.of(m.chatId(), m.messageId()).viewer(me.userPk()).clickable());
     }
 }
