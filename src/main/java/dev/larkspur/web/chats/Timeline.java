@@ -3,8 +3,10 @@ package dev.larkspur.web.chats;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.media.MediaResources;
 import dev.larkspur.message.Message;
 import dev.larkspur.web.content.ContentContext;
+import dev.larkspur.web.content.ContentLookups;
 import dev.larkspur.web.content.ContentView;
 import dev.larkspur.web.content.ContentViews;
 import dev.larkspur.web.session.SignedIn;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
 /** Messages as the timeline shows them: sender's name, time, and the content rendered for the page. */
@@ -22,10 +25,20 @@ class Timeline {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final UserService users;
     private final AppService apps;
+    private final ContentLookups lookups;
 
-    Timeline(UserService users, AppService apps) {
+    Timeline(UserService users, AppService apps, MediaResources media) {
         this.users = users;
         this.apps = apps;
+        // A file's size is shown beside its name; the key comes from a message the person can see.
+        this.lookups = new ContentLookups() {
+            @Override
+            public OptionalLong fileSize(String fileKey) {
+                return media.describe(fileKey)
+                        .map(r -> OptionalLong.of(r.size()))
+                        .orElse(OptionalLong.empty());
+            }
+        };
     }
 
     /** One message on the page. */
@@ -62,7 +75,9 @@ class Timeline {
     }
 
     /** The one place the timeline turns content into a view (dev.larkspur.web.content). */
-    static ContentView render(SignedIn me, Message m) {
-        return ContentViews.of(m, ContentContext.of(m.chatId(), m.messageId()).viewer(me.userPk()));
+    ContentView render(SignedIn me, Message m) {
+        return ContentViews.of(
+                m,
+                ContentContext.of(m.chatId(), m.messageId()).viewer(me.userPk()).lookups(lookups));
     }
 }
