@@ -60,6 +60,16 @@ public class ChatRoster {
         return new MemberPage(items, more, next, chat.userCount());
     }
 
+    /** The app_ids of the chat's bots, in the order they joined (the member list never shows them). */
+    @Transactional(readOnly = true)
+    public List<String> bots(Actor actor, String chatId) {
+        var chat = access.load(chatId, actor);
+        access.requireMember(chat, actor);
+        var pks = members.botAppPks(chat.pk());
+        var appIds = ids.appIds(pks);
+        return pks.stream().map(appIds::get).filter(Objects::nonNull).toList();
+    }
+
     @Transactional
     public Managers addManagers(Actor actor, String chatId, MemberIdType idType, List<String> managerIds) {
         return changeManagers(actor, chatId, idType, managerIds, true);
