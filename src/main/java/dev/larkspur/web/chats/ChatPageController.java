@@ -67,6 +67,7 @@ class ChatPageController {
         Collections.reverse(newestFirst);
         model.addAttribute("chatId", chatId);
         model.addAttribute("chatName", opened.name());
+        model.addAttribute("groupChat", !chat.isP2p());
         model.addAttribute("messages", timeline.rows(me, newestFirst));
         model.addAttribute("older", page.hasMore() ? page.pageToken() : null);
         return before != null && htmx != null ? "web/fragments/timeline :: page" : "web/chat";
