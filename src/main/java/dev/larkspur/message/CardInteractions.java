@@ -24,6 +24,7 @@ public class CardInteractions {
     private final CardTokens tokens;
     private final CardPersonalViews personal;
     private final ContentCodec codec;
+    private final MessageEvents events;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -33,6 +34,7 @@ public class CardInteractions {
             CardTokens tokens,
             CardPersonalViews personal,
             ContentCodec codec,
+            MessageEvents events,
             JsonMapper json,
             Clock clock) {
         this.queries = queries;
@@ -40,6 +42,7 @@ public class CardInteractions {
         this.tokens = tokens;
         this.personal = personal;
         this.codec = codec;
+        this.events = events;
         this.json = json;
         this.clock = clock;
     }
@@ -78,6 +81,7 @@ public class CardInteractions {
         } else {
             personal.store(message.pk(), List.of(clicker), encoded, now);
         }
+        events.changed(message);
     }
 
     /** As {@link CardUpdates} decides without {@code open_ids}: 2.0, templates, or update_multi. */
