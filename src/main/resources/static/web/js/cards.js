@@ -23,14 +23,22 @@ function timezone() {
   }
 }
 
-function showToast(card, type, text) {
-  const holder = card.closest('.lk-message') || card.parentElement;
-  holder.querySelectorAll(':scope > .lk-toast').forEach((old) => old.remove());
+// The toast goes right after the card's message, not inside it: a live update replaces the whole
+// message element (live.js), which would take the toast with it.
+// The toast goes right after the card's message, not inside it: a live update replaces the whole
+// message element (live.js), which would take the toast with it.
+function showToast(anchor, key, type, text) {
+  document.querySelectorAll('.lk-toast[data-lk-for]').forEach((old) => {
+    if (old.dataset.lkFor === key) {
+      old.remove();
+    }
+  });
   const toast = document.createElement('div');
   toast.className = `lk-toast lk-toast-${type}`;
+  toast.dataset.lkFor = key;
   toast.setAttribute('role', type === 'error' ? 'alert' : 'status');
   toast.textContent = text;
-  holder.appendChild(toast);
+  anchor.after(toast);
   setTimeout(() => toast.remove(), TOAST_MILLIS);
 }
 
@@ -48,6 +56,7 @@ async function send(form, submitter) {
   if (!card || !action || card.getAttribute('aria-busy') === 'true') {
     return;
   }
+  const messageId = (card.closest('.lk-message') || {}).id || '';
   const data = new FormData(form, submitter);
   data.set('timezone', timezone());
   card.setAttribute('aria-busy', 'true');
@@ -67,19 +76,26 @@ async function send(form, submitter) {
   } finally {
     card.removeAttribute('aria-busy');
   }
+  // The live stream may have drawn the message anew meanwhile: find it again by its id.
+  const message = messageId ? document.getElementById(messageId) : null;
+  const anchor = message || (card.isConnected ? card : null);
   const answer = new DOMParser().parseFromString(body, 'text/html').querySelector('.lk-card-answer');
-  if (!answer) {
-    showToast(card, 'error', errorText(status, body));
+  if (!anchor) {
     return;
   }
-  let shown = card;
+  if (!answer) {
+    showToast(anchor, messageId, 'error', errorText(status, body));
+    return;
+  }
   const fresh = answer.querySelector('.lk-card-answer-card > .lk-content');
   if (fresh && card.isConnected) {
     const hadFocus = card.contains(document.activeElement);
-    shown = document.importNode(fresh, true);
+    const shown = document.importNode(fresh, true);
     card.replaceWith(shown);
     if (hadFocus) {
-      const first = shown.querySelector('button:not([disabled]), select:not([disabled]), a[href], input:not([type=hidden])');
+      const first = shown.querySelector(
+        'button:not([disabled]), select:not([disabled]), a[href], input:not([type=hidden])',
+      );
       if (first) {
         first.focus();
       }
@@ -87,7 +103,7 @@ async function send(form, submitter) {
   }
   const toast = answer.querySelector('.lk-toast');
   if (toast) {
-    showToast(shown, toast.dataset.type || 'info', toast.textContent);
+    showToast(anchor, messageId, toast.dataset.type || 'info', toast.textContent);
   }
 }
 

@@ -184,6 +184,25 @@ class CardClickBrowserIT {
                                                 "2024-1-1"))))));
     }
 
+    /** A 2.0 card, shared by all, whose button calls back through its behaviors. */
+    private static Map<String, Object> shippedCard() {
+        return Map.of(
+                "schema",
+                "2.0",
+                "header",
+                Map.of("template", "turquoise", "title", Map.of("tag", "plain_text", "content", "Order shipped")),
+                "body",
+                Map.of(
+                        "elements",
+                        List.of(Map.of(
+                                "tag",
+                                "button",
+                                "text",
+                                Map.of("tag", "plain_text", "content", "Again"),
+                                "behaviors",
+                                List.of(Map.of("type", "callback", "value", Map.of("step", "toast")))))));
+    }
+
     private static Map<String, Object> button(String text, Map<String, String> value) {
         return Map.of("tag", "button", "text", Map.of("tag", "plain_text", "content", text), "value", value);
     }
@@ -235,14 +254,14 @@ class CardClickBrowserIT {
 
             // Keyboard: Enter on the focused button.
             buttonNamed(browser, card, "Toast").sendKeys(Keys.ENTER);
-            var toast = browser.find(card + " .lk-toast");
+            var toast = browser.find(card + " + .lk-toast");
             assertThat(toast.getText()).isEqualTo("Only a toast");
             assertThat(toast.getAttribute("role")).isEqualTo("status");
             assertThat(toast.getAttribute("class")).contains("lk-toast-warning");
             browser.screenshot("card-toast-desktop");
 
             new Select(browser.find(card + " select")).selectByValue("l");
-            browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " .lk-toast"), "select_static l"));
+            browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " + .lk-toast"), "select_static l"));
             var picked = clicks.get(clicks.size() - 1).getEvent().getAction();
             assertThat(picked.getTag()).isEqualTo("select_static");
             assertThat(picked.getOption()).isEqualTo("l");
@@ -250,7 +269,7 @@ class CardClickBrowserIT {
 
             browser.find(card + " .lk-overflow > summary").click();
             buttonNamed(browser, card, "Mute").click();
-            browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " .lk-toast"), "overflow mute"));
+            browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " + .lk-toast"), "overflow mute"));
             assertThat(clicks.get(clicks.size() - 1).getEvent().getAction().getValue())
                     .containsEntry("field", "more");
 
@@ -259,17 +278,18 @@ class CardClickBrowserIT {
                             + " input.dispatchEvent(new Event('change', {bubbles: true}));",
                     browser.find(card + " input[type=date]"));
             browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(card + " .lk-toast"), "date_picker 2024-03-09 +"));
+                    By.cssSelector(card + " + .lk-toast"), "date_picker 2024-03-09 +"));
 
             buttonNamed(browser, card, "Break").click();
-            browser.waitFor(
-                    ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(card + " .lk-toast"), "200671"));
-            assertThat(browser.find(card + " .lk-toast").getAttribute("class")).contains("lk-toast-error");
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(card + " + .lk-toast"), "200671"));
+            assertThat(browser.find(card + " + .lk-toast").getAttribute("class"))
+                    .contains("lk-toast-error");
             browser.screenshot("card-error-desktop");
 
             buttonNamed(browser, card, "Approve").click();
             browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " .lk-card-title"), "Order approved"));
-            assertThat(browser.find(card + " .lk-toast").getText()).isEqualTo("Approved");
+            assertThat(browser.find(card + " + .lk-toast").getText()).isEqualTo("Approved");
             assertThat(js.executeScript("return window.lkNoReload === true;")).isEqualTo(true);
             var approve = clicks.get(clicks.size() - 1).getEvent();
             assertThat(approve.getAction().getTag()).isEqualTo("button");
@@ -281,6 +301,21 @@ class CardClickBrowserIT {
             // The answer was for Alice alone (no update_multi): she keeps seeing it after a reload.
             browser.go(chatPath);
             assertThat(browser.find(card + " .lk-card-title").getText()).isEqualTo("Order approved");
+
+            // Later the bot updates the card for everyone with the click's token: the live stream
+            // brings it, and its button works as the first card's did.
+            js.executeScript("window.lkNoReload = true;");
+            var http = server.http();
+            var update = http.post(
+                    "/open-apis/interactive/v1/card/update",
+                    http.tenantToken(appId, demo.getProperty("app_secret")),
+                    JSON.writeValueAsString(Map.of("token", approve.getToken(), "card", shippedCard())));
+            assertThat(update.code()).as(update.body().toString()).isZero();
+            browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " .lk-card-title"), "Order shipped"));
+            assertThat(js.executeScript("return window.lkNoReload === true;")).isEqualTo(true);
+            buttonNamed(browser, card, "Again").click();
+            browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(card + " + .lk-toast"), "Only a toast"));
+            browser.screenshot("card-updated-desktop");
         }
         try (var phone = Browser.open(server, Browser.PHONE)) {
             phone.signIn("alice@demo.larkspur.dev", demo.getProperty("web_password"));
