@@ -2,9 +2,18 @@ package dev.larkspur.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lark.oapi.event.EventDispatcher;
+import com.lark.oapi.event.cardcallback.P2CardActionTriggerHandler;
+import com.lark.oapi.event.cardcallback.model.CallBackCard;
+import com.lark.oapi.event.cardcallback.model.CallBackToast;
+import com.lark.oapi.event.cardcallback.model.P2CardActionTrigger;
+import com.lark.oapi.event.cardcallback.model.P2CardActionTriggerResponse;
+import dev.larkspur.support.Admin;
+import dev.larkspur.support.EventReceiver;
 import dev.larkspur.support.TestServer;
 import dev.larkspur.support.WebHttp;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CardClickPagesIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String INJECTED = "<img src=x onerror=alert(1)>";
     private static final Map<String, String> SCRIPT = Map.of("X-Larkspur-Card", "1");
     private static TestServer server;
     private static Properties demo;
@@ -73,6 +83,72 @@ class CardClickPagesIT {
         assertThat(dave.post(erinsChat + "/messages/" + card + "/card_actions", click(dave), SCRIPT)
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aBotOnItsCallbackUrlAnswersWithAToastAndACardForEveryoneAndASlowOneIsATimeout() throws Exception {
+        var dispatcher = EventDispatcher.newBuilder("vt-pages", "")
+                .onP2CardActionTrigger(new P2CardActionTriggerHandler() {
+                    @Override
+                    public P2CardActionTriggerResponse handle(P2CardActionTrigger event) {
+                        var toast = new CallBackToast();
+                        toast.setType("success");
+                        toast.setContent("Saved " + INJECTED);
+                        var card = new CallBackCard();
+                        card.setType("raw");
+                        card.setData(Map.of(
+                                "config", Map.of("update_multi", true),
+                                "header", Map.of("title", Map.of("tag", "plain_text", "content", "Shipped"))));
+                        var response = new P2CardActionTriggerResponse();
+                        response.setToast(toast);
+                        response.setCard(card);
+                        return response;
+                    }
+                })
+                .build();
+        String appId = demo.getProperty("app_id");
+        try (var receiver = new EventReceiver(dispatcher)) {
+            Admin.ok(server.admin()
+                    .call(
+                            "PUT",
+                            "/admin/v1/apps/" + appId + "/event_settings",
+                            Map.of(
+                                    "mode",
+                                    "callback",
+                                    "verification_token",
+                                    "vt-pages",
+                                    "request_url",
+                                    receiver.url())));
+            var bob = signedIn("bob");
+            String chatPath = startBotChat(bob);
+            String card = botSends(chatPath.substring("/chats/".length()), "interactive", card());
+            String clickPath = chatPath + "/messages/" + card + "/card_actions";
+
+            var answered = bob.post(clickPath, click(bob), SCRIPT);
+
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(answered.body()).doesNotContain(INJECTED);
+            var answer = Jsoup.parse(answered.body());
+            assertThat(answer.selectFirst(".lk-toast-success").text()).isEqualTo("Saved " + INJECTED);
+            assertThat(answer.selectFirst(".lk-card-answer-card .lk-card-title").text())
+                    .isEqualTo("Shipped");
+            assertThat(Jsoup.parse(bob.get(chatPath).body())
+                            .selectFirst("#lk-m-" + card + " .lk-card-title")
+                            .text())
+                    .isEqualTo("Shipped");
+
+            receiver.answerAfter(Duration.ofSeconds(4));
+            var slow = bob.post(clickPath, click(bob), SCRIPT);
+            assertThat(slow.statusCode()).isEqualTo(400);
+            assertThat(Jsoup.parse(slow.body()).selectFirst(".lk-toast-error").text())
+                    .contains("200341");
+        } finally {
+            Admin.ok(server.admin()
+                    .call(
+                            "PUT",
+                            "/admin/v1/apps/" + appId + "/event_settings",
+                            Map.of("mode", "websocket", "verification_token", "vt-pages")));
+        }
     }
 
     @Test
