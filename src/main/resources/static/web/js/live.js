@@ -7,6 +7,10 @@ const chatId = timeline ? timeline.dataset.chatId : null;
 
 if (timeline && chatId && 'EventSource' in window) {
   const source = new EventSource('/events');
+  // Says when the stream is open (tests wait for it: a message sent before shows only on reload).
+  source.addEventListener('open', () => {
+    timeline.dataset.live = 'open';
+  });
   source.addEventListener('message', (event) => {
     let data;
     try {
