@@ -47,7 +47,8 @@ class CardActionsController {
             HttpServletResponse response,
             Model model) {
         var card = cards.find(me, chatId, messageId).orElse(null);
-        if (card == null) {
+        var person = users.findByPks(List.of(me.userPk())).stream().findFirst().orElse(null);
+        if (card == null || person == null) {
             response.setStatus(404);
             if (script == null) {
                 return "web/not-found";
@@ -57,7 +58,6 @@ class CardActionsController {
         }
         try {
             var action = new CardActionForm(tag, name, value, option, timezone).action();
-            var person = users.findByPks(List.of(me.userPk())).get(0);
             var clicked = clicks.click(me.tenantKey(), person, messageId, action);
             if (script == null) {
                 return "redirect:/chats/" + chatId;
