@@ -1,11 +1,18 @@
 package dev.larkspur.web.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.lark.oapi.event.EventDispatcher;
+import com.lark.oapi.service.im.ImService;
+import com.lark.oapi.service.im.v1.model.P2MessageReceiveV1;
+import dev.larkspur.support.Admin;
 import dev.larkspur.support.Browser;
 import dev.larkspur.support.EventReceiver;
 import dev.larkspur.support.TestServer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The console in real Chromium: sign-in, tenants, people, apps, at desktop and phone widths. */
+/** The console in real Chromium: sign-in, tenants, people, apps, deliveries, at desktop and phone widths. */
 class ConsoleBrowserIT {
     private static TestServer server;
 
@@ -123,11 +130,63 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anOperatorSeesABotsDeliveryAndReplaysIt() throws Exception {
+        String tenant = server.admin().tenant("Replay Co");
+        var app = server.admin().app(tenant, "Replayed Bot");
+        server.admin().user(tenant, Map.of("name", "Ann", "user_id", "ann"));
+        var eventIds = new CopyOnWriteArrayList<String>();
+        var dispatcher = EventDispatcher.newBuilder("vt-replay", "")
+                .onP2MessageReceiveV1(new ImService.P2MessageReceiveV1Handler() {
+                    @Override
+                    public void handle(P2MessageReceiveV1 event) {
+                        eventIds.add(event.getHeader().getEventId());
+                    }
+                })
+                .build();
+        try (var receiver = new EventReceiver(dispatcher);
+                var browser = Browser.open(server, Browser.DESKTOP)) {
+            Admin.ok(server.admin()
+                    .call(
+                            "PUT",
+                            "/admin/v1/apps/" + app.appId() + "/event_settings",
+                            Map.of("request_url", receiver.url(), "verification_token", "vt-replay")));
+            Admin.ok(server.admin()
+                    .call(
+                            "POST",
+                            "/admin/v1/tenants/" + tenant + "/users/ann/messages",
+                            Map.of(
+                                    "receive_id_type", "app_id",
+                                    "receive_id", app.appId(),
+                                    "msg_type", "text",
+                                    "content", "{\"text\":\"hello bot\"}")));
+            await().atMost(Duration.ofSeconds(15)).until(() -> eventIds.size() == 1);
+
+            signIn(browser, TestServer.ADMIN_TOKEN);
+            browser.waitFor(ExpectedConditions.urlMatches("/console$"));
+            browser.go("/console/deliveries?app=" + app.appId() + "&type=im.message.receive_v1");
+            browser.find("#lk-deliveries");
+            browser.screenshot("console-deliveries-desktop");
+            browser.find(".lk-delivery-row a").click();
+            assertThat(browser.find("#lk-delivery-event-id").getText()).isEqualTo(eventIds.get(0));
+            assertThat(browser.find("#lk-event-json").getText()).contains("hello bot");
+
+            browser.find("#lk-replay").click();
+            assertThat(browser.find("#lk-notice").getText()).contains("Queued again");
+            await().atMost(Duration.ofSeconds(15)).until(() -> eventIds.size() == 2);
+            assertThat(eventIds.get(1)).as("the same event again").isEqualTo(eventIds.get(0));
+            browser.go(browser.path());
+            browser.waitFor(
+                    d -> d.findElements(By.cssSelector(".lk-attempt-row")).size() == 2);
+            browser.screenshot("console-delivery-desktop");
+        }
+    }
+
+    @Test
     void theConsoleFitsAPhone() {
         try (var browser = Browser.open(server, Browser.PHONE)) {
             signIn(browser, TestServer.ADMIN_TOKEN);
             browser.waitFor(ExpectedConditions.urlMatches("/console$"));
-            for (String page : new String[] {"/console", "/console/people", "/console/apps"}) {
+            for (String page : new String[] {"/console", "/console/people", "/console/apps", "/console/deliveries"}) {
                 browser.go(page);
                 browser.find(".lk-console-nav");
                 long width = (Long) ((JavascriptExecutor) browser.driver())
