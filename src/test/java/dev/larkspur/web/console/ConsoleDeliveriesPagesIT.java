@@ -69,20 +69,23 @@ class ConsoleDeliveriesPagesIT {
         return Jsoup.parse(response.body());
     }
 
-    private static void annWritesToTheBot(String text) {
-        Admin.ok(server.admin()
-                .call(
-                        "POST",
-                        "/admin/v1/tenants/" + tenant + "/users/ann/messages",
-                        Map.of(
-                                "receive_id_type",
-                                "app_id",
-                                "receive_id",
-                                app.appId(),
-                                "msg_type",
-                                "text",
-                                "content",
-                                "{\"text\":\"" + text + "\"}")));
+    /** Ann writes to the bot in their p2p chat; answers the chat's id. */
+    private static String annWritesToTheBot(String text) {
+        return Admin.ok(server.admin()
+                        .call(
+                                "POST",
+                                "/admin/v1/tenants/" + tenant + "/users/ann/messages",
+                                Map.of(
+                                        "receive_id_type",
+                                        "app_id",
+                                        "receive_id",
+                                        app.appId(),
+                                        "msg_type",
+                                        "text",
+                                        "content",
+                                        "{\"text\":\"" + text + "\"}")))
+                .path("chat_id")
+                .asText();
     }
 
     @Test
@@ -117,6 +120,18 @@ class ConsoleDeliveriesPagesIT {
         assertThat(received.get(before + 1).getHeader().getEventId()).isEqualTo(eventId);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> page(detailPath).select(".lk-attempt-row").size() == 2);
+    }
+
+    @Test
+    void showsAChatsEventLogAsAnAppReceivesIt() {
+        String chatId = annWritesToTheBot("for the log");
+        var log = page("/console/chat-events?chat_id=" + chatId + "&app=" + app.appId());
+        assertThat(log.select(".lk-chat-event .lk-row-name").eachText()).contains("im.message.receive_v1");
+        assertThat(log.select(".lk-chat-event pre").text()).contains("for the log", app.appId());
+
+        var unknown = web.get("/console/chat-events?chat_id=oc_nosuchchat&app=" + app.appId());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(page("/console/chat-events").select(".lk-chat-event")).isEmpty();
     }
 
     @Test
