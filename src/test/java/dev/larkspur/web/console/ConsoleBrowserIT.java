@@ -196,6 +196,10 @@ class ConsoleBrowserIT {
             browser.go("/console/people");
             browser.screenshot("console-people-phone");
             browser.go("/console");
+            String before = browser.find("#lk-stat-tenants").getText();
+            server.admin().tenant("Live Co");
+            browser.waitFor(
+                    d -> !d.findElement(By.id("lk-stat-tenants")).getText().equals(before));
             browser.screenshot("console-overview-phone");
         }
     }
