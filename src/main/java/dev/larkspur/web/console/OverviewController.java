@@ -32,8 +32,20 @@ class OverviewController {
                         t.tenantKey(), t.name(), apps.list(t.tenantKey()).size()))
                 .toList();
         model.addAttribute("tenants", lines);
+        addStats(model);
+        return "web/console/overview";
+    }
+
+    /** The numbers alone, which the overview page fetches again every five seconds (htmx). */
+    @GetMapping("/console/overview/stats")
+    String stats(Model model) {
+        addStats(model);
+        return "web/console/overview :: stats";
+    }
+
+    private void addStats(Model model) {
+        model.addAttribute("tenantCount", tenants.list().size());
         model.addAttribute("backlog", outbox.backlog());
         model.addAttribute("connectedApps", connections.connectedApps().size());
-        return "web/console/overview";
     }
 }

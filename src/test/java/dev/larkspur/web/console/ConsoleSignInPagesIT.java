@@ -47,6 +47,9 @@ class ConsoleSignInPagesIT {
         assertThat(overview.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(overview.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(location(web.get("/console/login"))).endsWith("/console");
+        var stats = web.get("/console/overview/stats");
+        assertThat(stats.statusCode()).isEqualTo(200);
+        assertThat(stats.body()).contains("id=\"lk-stats\"", "lk-stat-backlog").doesNotContain("<html");
 
         var out = web.post("/console/logout", Map.of("_csrf", WebHttp.csrfIn(overview.body())));
         assertThat(location(out)).endsWith("/console/login");
@@ -61,6 +64,7 @@ class ConsoleSignInPagesIT {
 
         assertThat(location(web.get("/console"))).endsWith("/console/login");
         assertThat(location(web.get("/console/people"))).endsWith("/console/login");
+        assertThat(location(web.get("/console/overview/stats"))).endsWith("/console/login");
         var post = web.post(
                 "/console/tenants",
                 Map.of("_csrf", WebHttp.csrfIn(web.get("/chats").body()), "name", "Sneaky"));
