@@ -36,7 +36,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Alice in a group, in real Chromium: she attaches an image with the file input, pastes one, drops
- * a file on the chat, and mentions a bot through the @ picker; the bot hears the mention.
+ * two files on the chat, and mentions a bot through the @ picker; the bot hears the mention.
  */
 class ComposerBrowserIT {
     private static final List<P2MessageReceiveV1> heard = new CopyOnWriteArrayList<>();
@@ -120,16 +120,20 @@ class ComposerBrowserIT {
                     Base64.getEncoder().encodeToString(png(new Color(0x2e, 0xa1, 0x21))));
             awaitImages(browser, js, 2);
 
-            // A file dropped on the timeline.
             js.executeScript(
                     """
                     const transfer = new DataTransfer();
                     transfer.items.add(new File(['minutes of the review'], 'minutes.txt', {type: 'text/plain'}));
+                    transfer.items.add(new File(['agenda'], 'agenda.txt', {type: 'text/plain'}));
                     document.getElementById('lk-timeline').dispatchEvent(new DragEvent('drop',
                         {dataTransfer: transfer, bubbles: true, cancelable: true}));
                     """);
-            var file = browser.find(".lk-message-mine .lk-file");
-            assertThat(file.getText()).contains("minutes.txt", "21 B", "Download");
+            // Two files dropped at once: two messages, in order.
+            browser.waitFor(d ->
+                    d.findElements(By.cssSelector(".lk-message-mine .lk-file")).size() == 2);
+            var files = browser.driver().findElements(By.cssSelector(".lk-message-mine .lk-file"));
+            assertThat(files.get(0).getText()).contains("minutes.txt", "21 B", "Download");
+            assertThat(files.get(1).getText()).contains("agenda.txt", "6 B");
 
             var text = browser.find("#lk-composer-text");
             text.sendKeys("please look @Hel");

@@ -116,6 +116,8 @@ class ComposerPagesIT {
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(mine.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(mine.body()).isEqualTo(png);
+        assertThat(mine.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
+        assertThat(mine.headers().allValues("Content-Security-Policy")).contains("sandbox");
         assertThat(signedIn("bob").getBytes(src).statusCode()).isEqualTo(200);
         var carol = signedIn("carol");
         assertThat(carol.getBytes(src).statusCode()).isEqualTo(404);
