@@ -71,6 +71,14 @@ public class ChatRoster {
         return members.botAppPks(chat.pk());
     }
 
+    /** The app_ids of the chat's bots, in the order they joined (the member list never shows them). */
+    @Transactional(readOnly = true)
+    public List<String> botAppIds(Actor actor, String chatId) {
+        var pks = bots(actor, chatId);
+        var appIds = ids.appIds(pks);
+        return pks.stream().map(appIds::get).filter(Objects::nonNull).toList();
+    }
+
     @Transactional
     public Managers addManagers(Actor actor, String chatId, MemberIdType idType, List<String> managerIds) {
         return changeManagers(actor, chatId, idType, managerIds, true);

@@ -67,6 +67,7 @@ class ChatPageController {
         Collections.reverse(newestFirst);
         model.addAttribute("chatId", chatId);
         model.addAttribute("chatName", opened.name());
+        model.addAttribute("groupChat", !chat.isP2p());
         model.addAttribute("messages", timeline.rows(me, newestFirst));
         model.addAttribute("older", page.hasMore() ? page.pageToken() : null);
         return before != null && htmx != null ? "web/fragments/timeline :: page" : "web/chat";
@@ -77,9 +78,9 @@ class ChatPageController {
             SignedIn me,
             @PathVariable("chat_id") String chatId,
             @RequestParam(name = "text", defaultValue = "") String text,
-            @RequestParam(name = "mention", required = false) java.util.List<String> mentions,
             @RequestParam(name = "parent_id", defaultValue = "") String parentId,
             @RequestParam(name = "reply_in_thread", defaultValue = "false") boolean inThread,
+            @RequestParam(name = "mention", required = false) java.util.List<String> mentions,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
