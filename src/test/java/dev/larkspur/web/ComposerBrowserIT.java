@@ -129,11 +129,14 @@ class ComposerBrowserIT {
                         {dataTransfer: transfer, bubbles: true, cancelable: true}));
                     """);
             // Two files dropped at once: two messages, in order.
-            browser.waitFor(d ->
-                    d.findElements(By.cssSelector(".lk-message-mine .lk-file")).size() == 2);
-            var files = browser.driver().findElements(By.cssSelector(".lk-message-mine .lk-file"));
-            assertThat(files.get(0).getText()).contains("minutes.txt", "21 B", "Download");
-            assertThat(files.get(1).getText()).contains("agenda.txt", "6 B");
+            // Read in one script: live updates may redraw a message between two WebDriver calls.
+            List<?> files = browser.waitFor(d -> {
+                var texts = (List<?>) js.executeScript("return Array.from(document.querySelectorAll("
+                        + "'.lk-message-mine .lk-file')).map(e => e.innerText);");
+                return texts.size() == 2 ? texts : null;
+            });
+            assertThat((String) files.get(0)).contains("minutes.txt", "21 B", "Download");
+            assertThat((String) files.get(1)).contains("agenda.txt", "6 B");
 
             var text = browser.find("#lk-composer-text");
             text.sendKeys("please look @Hel");
@@ -147,8 +150,11 @@ class ComposerBrowserIT {
             assertThat(browser.driver().findElement(By.id("lk-mention-picker")).isDisplayed())
                     .isFalse();
             text.sendKeys("ping", Keys.ENTER);
-            var at = browser.find(".lk-message-mine .lk-at");
-            assertThat(at.getText()).isEqualTo("@Helper");
+            browser.waitFor(
+                    d -> "@Helper"
+                            .equals(
+                                    js.executeScript(
+                                            "const at = document.querySelector('.lk-message-mine .lk-at'); return at && at.innerText;")));
             assertThat(browser.driver().findElements(By.cssSelector("#lk-composer input[name=mention]")))
                     .isEmpty();
             await().atMost(Duration.ofSeconds(20)).until(() -> heard.stream()
