@@ -43,7 +43,10 @@ function close() {
 }
 
 function highlight(index) {
-  shown.forEach((option, i) => option.setAttribute('aria-selected', i === index ? 'true' : 'false'));
+  list.querySelectorAll('.lk-mention-option').forEach((option) => option.setAttribute('aria-selected', 'false'));
+  if (index >= 0) {
+    shown[index].setAttribute('aria-selected', 'true');
+  }
   active = index;
   if (index >= 0) {
     text.setAttribute('aria-activedescendant', shown[index].id);

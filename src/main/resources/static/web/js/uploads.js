@@ -1,6 +1,7 @@
 // Sending images and files from the composer: the attach button's file input, a pasted image, or
 // files dropped on the chat. Each goes through the #lk-upload form (htmx posts it as multipart and
-// adds the sent message to the timeline); a refusal shows in the composer's error area.
+// adds the sent message to the timeline), one file per message; a refusal shows in the composer's
+// error area.
 const form = document.getElementById('lk-upload');
 const input = document.getElementById('lk-upload-file');
 const error = document.getElementById('lk-composer-error');
@@ -17,19 +18,37 @@ function showError(message) {
   error.hidden = false;
 }
 
-/** Sends one file through the upload form, as if it had been chosen with the file input. */
-function send(file) {
-  if (file.size > MAX_BYTES) {
-    showError('The file is larger than 30 MB, the most a file can be.');
-    input.value = '';
+// Files wait their turn: the form carries one file per request, as Feishu's upload does.
+const queue = [];
+let busy = false;
+
+/** Sends the files one after another through the upload form, as if chosen with its input. */
+function enqueue(files) {
+  queue.push(...files);
+  next();
+}
+
+function next() {
+  if (busy || queue.length === 0) {
     return;
   }
-  if (input.files[0] !== file) {
-    const transfer = new DataTransfer();
-    transfer.items.add(file);
-    input.files = transfer.files;
+  const file = queue.shift();
+  if (file.size > MAX_BYTES) {
+    showError(file.name + ' is larger than 30 MB, the most a file can be.');
+    next();
+    return;
   }
+  busy = true;
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
   form.requestSubmit();
+}
+
+function done() {
+  busy = false;
+  input.value = '';
+  next();
 }
 
 /** The answer's words: the page's refusal fragment, or an Open API envelope's msg. */
@@ -47,17 +66,14 @@ function reason(xhr) {
 }
 
 if (form && input) {
-  input.addEventListener('change', () => {
-    if (input.files.length > 0) {
-      send(input.files[0]);
-    }
-  });
+  // Setting input.files from script fires no change event: only the person's choice lands here.
+  input.addEventListener('change', () => enqueue(Array.from(input.files)));
   form.addEventListener('htmx:afterRequest', (event) => {
-    input.value = '';
     if (event.detail.successful) {
       error.hidden = true;
       timeline.scrollTop = timeline.scrollHeight;
     }
+    done();
   });
   form.addEventListener('htmx:responseError', (event) => showError(reason(event.detail.xhr)));
   form.addEventListener('htmx:sendError', () => showError('The file was not sent: the server could not be reached.'));
@@ -66,7 +82,7 @@ if (form && input) {
     const files = event.clipboardData ? event.clipboardData.files : null;
     if (files && files.length > 0) {
       event.preventDefault();
-      send(files[0]);
+      enqueue(Array.from(files));
     }
   });
 
@@ -86,7 +102,7 @@ if (form && input) {
     chat.classList.remove('lk-dropping');
     if (hasFiles(event) && event.dataTransfer.files.length > 0) {
       event.preventDefault();
-      send(event.dataTransfer.files[0]);
+      enqueue(Array.from(event.dataTransfer.files));
     }
   });
 }

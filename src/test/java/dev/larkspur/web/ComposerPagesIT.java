@@ -116,6 +116,8 @@ class ComposerPagesIT {
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(mine.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(mine.body()).isEqualTo(png);
+        assertThat(mine.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
+        assertThat(mine.headers().allValues("Content-Security-Policy")).contains("sandbox");
         assertThat(signedIn("bob").getBytes(src).statusCode()).isEqualTo(200);
         var carol = signedIn("carol");
         assertThat(carol.getBytes(src).statusCode()).isEqualTo(404);
@@ -126,7 +128,7 @@ class ComposerPagesIT {
     }
 
     @Test
-    void anUploadedFileShowsItsNameSizeAndADownloadOfItsBytes() {
+    void anUploadedFileShowsItsNameSizeAndADownloadOfItsBytesAndAVideoPlays() {
         var alice = signedIn("alice");
         byte[] notes = "twelve bytes".getBytes(StandardCharsets.UTF_8);
         var sent = alice.postFile("/chats/" + room + "/uploads", "notes.txt", "text/plain", notes, htmx(alice));
@@ -141,6 +143,16 @@ class ComposerPagesIT {
         assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
                 .contains("attachment");
         assertThat(download.headers().allValues("Content-Security-Policy")).contains("sandbox");
+
+        // An mp4 goes up as file_type mp4 and so must travel as a media message.
+        byte[] mp4 = Arrays.copyOf(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 64);
+        var clip = alice.postFile("/chats/" + room + "/uploads", "clip.mp4", "video/mp4", mp4, htmx(alice));
+        assertThat(clip.statusCode()).isEqualTo(200);
+        var video = Jsoup.parse(clip.body()).selectFirst(".lk-content-media video");
+        assertThat(video).isNotNull();
+        var played = alice.getBytes(video.attr("src"));
+        assertThat(played.statusCode()).isEqualTo(200);
+        assertThat(played.headers().firstValue("Content-Type")).hasValue("video/mp4");
     }
 
     @Test

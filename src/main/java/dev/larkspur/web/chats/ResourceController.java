@@ -4,6 +4,8 @@ import dev.larkspur.message.MessageResources;
 import dev.larkspur.platform.FeishuException;
 import dev.larkspur.web.session.SignedIn;
 import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ResourceController {
     /**
      * A file's bytes come from whoever sent it: sandboxed so that an HTML or SVG file opened from
-     * the page cannot run in Larkspur's origin (it also goes out as an attachment).
+     * the page cannot run in Larkspur's origin (it also goes out as an attachment; only images, whose
+     * type the media module sniffed from their bytes, are shown inline).
      */
     static final String SANDBOX = "sandbox";
 
@@ -44,12 +47,18 @@ class ResourceController {
             return ResponseEntity.notFound().build();
         }
         try {
-            var found =
-                    resources.download(opened.caller(), messageId, key, type).toResponse();
-            return ResponseEntity.status(found.getStatusCode())
-                    .headers(found.getHeaders())
-                    .header("Content-Security-Policy", SANDBOX)
-                    .body(found.getBody());
+            var download = resources.download(opened.caller(), messageId, key, type);
+            var found = download.toResponse();
+            var headers = new HttpHeaders();
+            headers.putAll(found.getHeaders());
+            if ("image".equals(type)) {
+                // Opened from the timeline, an image is shown rather than saved.
+                headers.setContentDisposition(ContentDisposition.inline()
+                        .filename(download.fileName())
+                        .build());
+            }
+            headers.add("Content-Security-Policy", SANDBOX);
+            return ResponseEntity.status(found.getStatusCode()).headers(headers).body(found.getBody());
         } catch (FeishuException e) {
             return ResponseEntity.notFound().build();
         }
