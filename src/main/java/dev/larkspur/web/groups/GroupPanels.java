@@ -78,7 +78,7 @@ class GroupPanels {
             token = page.pageToken();
         }
         var tenantBots = callers.bots(me).stream().collect(Collectors.toMap(App::appId, Function.identity()));
-        var botIds = roster.bots(actor, chatId);
+        var botIds = roster.botAppIds(actor, chatId);
         var bots = botIds.stream()
                 .map(id -> new GroupPanel.Bot(
                         id,
