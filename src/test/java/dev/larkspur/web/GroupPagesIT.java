@@ -237,6 +237,48 @@ class GroupPagesIT {
         assertThat(bob.get("/chats").body()).doesNotContain(chatPath);
     }
 
+    @Test
+    void theBotsTabsAndMenuOpenInANewTab() {
+        var alice = signedIn("alice");
+        var fields = fields(alice, "name", "Links", "user_id", "bob", "app_id", botId);
+        String chatPath = location(alice.post("/chats/new-group", fields));
+        String chatId = chatPath.substring("/chats/".length());
+        var http = server.http();
+        String token = http.tenantToken(botId, demo.getProperty("app_secret"));
+        var tab = http.post(
+                "/open-apis/im/v1/chats/" + chatId + "/chat_tabs",
+                token,
+                """
+                {"chat_tabs":[{"tab_name":"Runbook","tab_type":"url","tab_content":{"url":"https://example.com/runbook"}}]}
+                """);
+        assertThat(tab.code()).as(tab.body().toString()).isZero();
+        var menu = http.post(
+                "/open-apis/im/v1/chats/" + chatId + "/menu_tree",
+                token,
+                """
+                {"menu_tree":{"chat_menu_top_levels":[
+                  {"chat_menu_item":{"action_type":"REDIRECT_LINK","name":"Status",
+                    "redirect_link":{"common_url":"https://example.com/status"}}},
+                  {"chat_menu_item":{"action_type":"NONE","name":"More"},
+                   "children":[{"chat_menu_item":{"action_type":"REDIRECT_LINK","name":"Docs",
+                     "redirect_link":{"common_url":"https://example.com/docs","web_url":"https://example.com/web-docs"}}}]}]}}
+                """);
+        assertThat(menu.code()).as(menu.body().toString()).isZero();
+
+        var panel = page(signedIn("bob"), chatPath + "/info");
+        var runbook = panel.selectFirst("#lk-tabs a");
+        assertThat(runbook.text()).isEqualTo("Runbook");
+        assertThat(runbook.attr("href")).isEqualTo("https://example.com/runbook");
+        assertThat(runbook.attr("target")).isEqualTo("_blank");
+        assertThat(runbook.attr("rel")).contains("noopener");
+        var links = panel.select("#lk-menus a");
+        assertThat(links.eachText()).containsExactly("Status", "Docs");
+        assertThat(links.eachAttr("href"))
+                .containsExactly("https://example.com/status", "https://example.com/web-docs");
+        assertThat(links.eachAttr("rel")).allMatch(rel -> rel.contains("noopener"));
+        assertThat(panel.selectFirst("#lk-menus").text()).contains("More");
+    }
+
     private static String create(WebHttp web, String name, String userId) {
         return location(web.post("/chats/new-group", fields(web, "name", name, "user_id", userId)));
     }

@@ -50,13 +50,15 @@ final class AnnouncementText {
             if (payload.isEmpty()) {
                 return line;
             }
-            var text = new StringBuilder();
+            var paragraphs = new ArrayList<String>();
             for (JsonNode block : JSON.readTree(payload).path("blocks")) {
+                var text = new StringBuilder();
                 for (JsonNode element : block.path("paragraph").path("elements")) {
                     text.append(element.path("textRun").path("text").asText(""));
                 }
+                paragraphs.add(text.toString());
             }
-            return text.toString();
+            return String.join("\n", paragraphs);
         } catch (JacksonException notJson) {
             return line;
         }
