@@ -2,6 +2,7 @@ package dev.larkspur.admin;
 
 import dev.larkspur.platform.Ids;
 import dev.larkspur.platform.LarkspurProperties;
+import dev.larkspur.platform.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,12 +48,7 @@ public class AdminToken {
 
     private static String create(Path file) {
         String token = "lsa-" + Ids.hex(40);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, token + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        PrivateFiles.write(file, token + "\n");
         return token;
     }
 

@@ -12,11 +12,10 @@ import dev.larkspur.event.EventSettings;
 import dev.larkspur.event.EventSettingsService;
 import dev.larkspur.platform.Ids;
 import dev.larkspur.platform.LarkspurProperties;
+import dev.larkspur.platform.PrivateFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,12 +85,13 @@ class DemoTenant {
         owners.setOwner(created.app().appId(), "alice");
         String text = "app_id=" + created.app().appId() + "\napp_secret=" + created.appSecret() + "\ntenant_key="
                 + TENANT_KEY + "\n" + webPasswordLine();
-        try {
-            Files.createDirectories(credentialsFile.getParent());
-            Files.writeString(credentialsFile, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + credentialsFile, e);
-        }
+        PrivateFiles.write(credentialsFile, text);
+        log.info(
+                "Demo tenant created; its credentials are kept in {} (shown here once):\n{}\n"
+                        + "Open the web client at / and sign in as alice@demo.larkspur.dev"
+                        + " (or bob, carol, dave, erin) with the web_password.",
+                credentialsFile,
+                text.strip());
     }
 
     /** Gives the demo people one new password and returns the credentials-file line that shows it. */
@@ -106,8 +106,8 @@ class DemoTenant {
     }
 
     /**
-     * Prints the demo app's credentials if this server has them. A demo tenant made before people
-     * had passwords gets its web password now.
+     * Says where the demo credentials are, without printing them again (they were shown when the
+     * tenant was created). A demo tenant made before people had passwords gets its web password now.
      */
     @Transactional
     void announce() {
@@ -116,14 +116,12 @@ class DemoTenant {
         }
         try {
             if (!Files.readString(credentialsFile).contains("web_password=")) {
-                Files.writeString(credentialsFile, webPasswordLine(), StandardOpenOption.APPEND);
+                PrivateFiles.append(credentialsFile, webPasswordLine());
             }
             log.info(
-                    "Demo tenant ready ({}). Point a Feishu SDK at this server with:\n{}\n"
-                            + "Open the web client at / and sign in as alice@demo.larkspur.dev"
-                            + " (or bob, carol, dave, erin) with the web_password.",
-                    credentialsFile,
-                    Files.readString(credentialsFile).strip());
+                    "Demo tenant ready: its app credentials and web password are in {}. Open the web client at /"
+                            + " and sign in as alice@demo.larkspur.dev.",
+                    credentialsFile);
         } catch (IOException e) {
             log.warn("cannot read {}", credentialsFile, e);
         }

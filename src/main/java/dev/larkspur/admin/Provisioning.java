@@ -74,8 +74,14 @@ class Provisioning implements SmartInitializingSingleton {
             demo.create();
         }
         demo.announce();
-        if (props.adminToken() == null || props.adminToken().isBlank()) {
-            log.info("Admin API token (kept in {}): {}", props.dataDir().resolve("admin-token"), adminToken.value());
+        // The token is shown once, when this start generated it; later starts say where it is.
+        if (adminToken.generated()) {
+            log.info(
+                    "Admin API token generated and kept in {} (shown here once): {}",
+                    props.dataDir().resolve("admin-token"),
+                    adminToken.value());
+        } else if (props.adminToken() == null || props.adminToken().isBlank()) {
+            log.info("Admin API token: kept in {}", props.dataDir().resolve("admin-token"));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.larkspur.support.Sdk;
 import dev.larkspur.support.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,11 @@ class ProvisioningIT {
             assertThat(uris.path("redirect_uris").toString()).contains("http://localhost:8080/oauth-demo/callback");
             var owner = Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + app.appId() + "/owner", null));
             assertThat(owner.path("user_id").asText()).isEqualTo("alice");
+            Path credentials = server.dataDir().resolve("demo-credentials.txt");
+            if (credentials.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
+                        .isEqualTo("rw-------");
+            }
         }
     }
 

@@ -3,9 +3,7 @@ package dev.larkspur.platform.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.larkspur.platform.EmbeddedDatabase;
 import dev.larkspur.platform.LarkspurProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.larkspur.platform.PrivateFiles;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,11 +22,7 @@ class DatabaseConfig {
             ds.setPassword(db.password());
         } else {
             var dir = props.dataDir().toAbsolutePath().normalize();
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create data directory " + dir, e);
-            }
+            PrivateFiles.createDirectory(dir);
             ds.setJdbcUrl(EmbeddedDatabase.jdbcUrl(dir));
             ds.setUsername("sa");
             ds.setPassword("");
