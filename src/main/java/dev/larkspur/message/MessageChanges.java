@@ -74,6 +74,7 @@ public class MessageChanges {
         }
         var encoded = codec.encode(caller, msgType, content, "p2p".equals(message.chatMode()));
         messages.updateContent(message.pk(), encoded.content(), null, encoded.mentions(), clock.millis());
+        events.changed(message);
         return messages.findByPk(message.pk()).orElseThrow();
     }
 
@@ -130,6 +131,7 @@ public class MessageChanges {
             throw MessageErrors.invalid("the card must set config.update_multi to true");
         }
         messages.updateContent(message.pk(), encoded.content(), encoded.rawContent(), encoded.mentions(), now);
+        events.changed(message);
     }
 
     private boolean sharedCard(String raw) {

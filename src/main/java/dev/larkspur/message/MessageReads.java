@@ -73,6 +73,7 @@ public class MessageReads {
     public int markRead(Caller reader, List<String> messageIds) {
         long now = clock.millis();
         var readInP2p = new LinkedHashMap<Long, List<Message>>();
+        var readByChat = new LinkedHashMap<Long, List<String>>();
         int count = 0;
         for (String id : messageIds) {
             var message = messages.findByMessageId(id).orElse(null);
@@ -85,11 +86,14 @@ public class MessageReads {
             }
             if (reads.insert(message.pk(), reader.userPk(), now)) {
                 count++;
+                readByChat.computeIfAbsent(chat.pk(), k -> new ArrayList<>()).add(message.messageId());
                 if (chat.isP2p() && message.senderAppPk() != null) {
                     readInP2p.computeIfAbsent(chat.pk(), k -> new ArrayList<>()).add(message);
                 }
             }
         }
+        // The senders' browsers show who read: they follow the server's own change signal.
+        readByChat.forEach((chatPk, ids) -> outbox.append(MessageEvents.changedEvent(reader.tenantPk(), chatPk, ids)));
         readInP2p.forEach((chatPk, read) -> {
             var body = new LinkedHashMap<String, Object>();
             body.put(

@@ -55,6 +55,40 @@ public final class WebHttp {
         return send(builder);
     }
 
+    /**
+     * Posts one file as a browser's multipart form does (part {@code file}, with its name and type),
+     * with {@code headers} (the CSRF header, HX-Request).
+     */
+    public HttpResponse<String> postFile(
+            String path, String fileName, String contentType, byte[] bytes, Map<String, String> headers) {
+        String boundary = "----larkspur" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    /** A GET whose body is bytes (an image or a download). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The sign-in form's token, from a fresh GET of the form. */
     public String loginCsrf() {
         return csrfIn(get("/login").body());

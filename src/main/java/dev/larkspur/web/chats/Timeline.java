@@ -3,9 +3,12 @@ package dev.larkspur.web.chats;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.media.MediaResources;
+import dev.larkspur.message.CardInteractions;
 import dev.larkspur.message.Message;
 import dev.larkspur.message.MessageDetails;
 import dev.larkspur.web.content.ContentContext;
+import dev.larkspur.web.content.ContentLookups;
 import dev.larkspur.web.content.ContentView;
 import dev.larkspur.web.content.ContentViews;
 import dev.larkspur.web.session.SignedIn;
@@ -17,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +34,24 @@ class Timeline {
     private final UserService users;
     private final AppService apps;
     private final PageDetails pageDetails;
+    private final CardInteractions cards;
+    private final ContentLookups lookups;
 
-    Timeline(UserService users, AppService apps, PageDetails pageDetails) {
+    Timeline(
+            UserService users, AppService apps, PageDetails pageDetails, CardInteractions cards, MediaResources media) {
         this.users = users;
         this.apps = apps;
         this.pageDetails = pageDetails;
+        this.cards = cards;
+        // A file's size is shown beside its name; the key comes from a message the person can see.
+        this.lookups = new ContentLookups() {
+            @Override
+            public OptionalLong fileSize(String fileKey) {
+                return media.describe(fileKey)
+                        .map(r -> OptionalLong.of(r.size()))
+                        .orElse(OptionalLong.empty());
+            }
+        };
     }
 
     /** One message on the page. */
@@ -60,7 +77,9 @@ class Timeline {
             people.put(u.pk(), u.name());
         }
         var bots = new HashMap<Long, String>();
+        // A card answered for this person alone shows their copy.
         return messages.stream()
+                .map(m -> cards.seenBy(me.userPk(), m))
                 .map(m -> new MessageRow(
                         m.messageId(),
                         sender(m, people, bots),
@@ -88,8 +107,13 @@ class Timeline {
     }
 
     /** The one place the timeline turns content into a view (dev.larkspur.web.content). */
-    static ContentView render(SignedIn me, Message m) {
-        return ContentViews.of(m, ContentContext.of(m.chatId(), m.messageId()).viewer(me.userPk()));
+    ContentView render(SignedIn me, Message m) {
+        return ContentViews.of(
+                m,
+                ContentContext.of(m.chatId(), m.messageId())
+                        .viewer(me.userPk())
+                        .clickable()
+                        .lookups(lookups));
     }
 
     /** What the details of a page are seen with: the person's caller, and whether they may recall others'. */
