@@ -16,12 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * What alice sees when she uses a message's menu in real Chromium: her reaction as a chip, her
- * recalled message, her reply with its quote, all without a reload; the menu works by keyboard.
+ * recalled message, her reply with its quote, her edit, all without a reload; the menu works by keyboard.
  */
 class MessageActionsBrowserIT {
     private static TestServer server;
@@ -74,8 +77,7 @@ class MessageActionsBrowserIT {
             alice.signIn("alice@demo.larkspur.dev", demo.getProperty("web_password"));
             alice.go(chatPath);
             alice.find("#lk-composer-text").sendKeys("sorry, typo here", Keys.ENTER);
-            var mine = alice.find(".lk-message-mine");
-            String mineId = mine.getAttribute("id");
+            String mineId = alice.find(".lk-message-mine").getAttribute("id");
             var bobs = alice.find(".lk-message:not(.lk-message-mine)");
             String bobsId = bobs.getAttribute("id");
             String url = alice.driver().getCurrentUrl();
@@ -91,29 +93,35 @@ class MessageActionsBrowserIT {
 
             menuItem(alice, bobsId, "react").click();
             alice.find("#lk-picker .lk-picker-emoji[data-emoji=THUMBSUP]").click();
-            var chip = alice.find("#" + bobsId + " .lk-chip[data-emoji=THUMBSUP]");
-            assertThat(chip.getText().replaceAll("\\s+", " ")).isEqualTo("👍 1");
-            assertThat(chip.getAttribute("aria-pressed")).isEqualTo("true");
+            alice.waitFor(d -> textOf(d, bobsId + " .lk-chip[data-emoji=THUMBSUP]")
+                    .replaceAll("\\s+", " ")
+                    .equals("👍 1"));
             alice.screenshot("actions-reacted");
 
             menuItem(alice, mineId, "recall").click();
-            alice.waitFor(d -> d.findElement(By.id(mineId)).getText().contains("This message was recalled"));
+            alice.waitFor(d -> textOf(d, mineId).contains("This message was recalled"));
 
             menuItem(alice, bobsId, "reply").click();
             assertThat(alice.find("#lk-replying").getText()).contains("Replying to Bob", "lunch at noon?");
             alice.find("#lk-composer-text").sendKeys("noon works", Keys.ENTER);
-            var reply = alice.waitFor(d -> d.findElements(By.cssSelector("#lk-timeline .lk-message")).stream()
+            String replyId = alice.waitFor(d -> d.findElements(By.cssSelector("#lk-timeline .lk-message")).stream()
                     .filter(e -> e.getText().contains("noon works"))
+                    .map(e -> e.getAttribute("id"))
                     .findFirst()
                     .orElse(null));
-            assertThat(reply.findElement(By.cssSelector(".lk-quote")).getText()).contains("lunch at noon?");
+            alice.waitFor(d -> textOf(d, replyId + " .lk-quote").contains("lunch at noon?"));
             alice.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("lk-replying")));
 
+            // Editing in place: the box takes the focus, Enter saves.
+            menuItem(alice, replyId, "edit").click();
+            alice.waitFor(
+                    d -> d.switchTo().activeElement().getAttribute("class").contains("lk-edit-text"));
+            alice.driver().switchTo().activeElement().sendKeys(Keys.END, ", see you", Keys.ENTER);
+            alice.waitFor(d -> textOf(d, replyId).contains("noon works, see you"));
+            alice.waitFor(d -> textOf(d, replyId + " .lk-edited").equals("(edited)"));
+
             assertThat(alice.driver().getCurrentUrl()).isEqualTo(url);
-            assertThat(alice.driver()
-                            .findElement(By.cssSelector("#" + bobsId + " .lk-chip .lk-chip-count"))
-                            .getText())
-                    .isEqualTo("1");
+            assertThat(textOf(alice.driver(), bobsId + " .lk-chip-count")).isEqualTo("1");
             alice.screenshot("actions-desktop");
         }
         try (var phone = Browser.open(server, Browser.PHONE)) {
@@ -126,11 +134,31 @@ class MessageActionsBrowserIT {
         }
     }
 
+    /** The text at "#id rest"; empty while live updates or htmx are replacing the message. */
+    private static String textOf(WebDriver driver, String idAndRest) {
+        try {
+            return driver.findElement(By.cssSelector("#" + idAndRest)).getText();
+        } catch (NoSuchElementException | StaleElementReferenceException e) {
+            return "";
+        }
+    }
+
     /** Opens the message's menu with a click and answers the item for the action. */
     private static WebElement menuItem(Browser browser, String messageId, String action) {
-        browser.driver()
-                .findElement(By.cssSelector("#" + messageId + " .lk-actions-toggle"))
-                .click();
-        return browser.find("#" + messageId + " .lk-menu-item[data-action=" + action + "]");
+        // A live update may replace the message (and close its menu) at any moment: open it again.
+        return browser.waitFor(d -> {
+            try {
+                var item =
+                        d.findElement(By.cssSelector("#" + messageId + " .lk-menu-item[data-action=" + action + "]"));
+                if (item.isDisplayed()) {
+                    return item;
+                }
+                d.findElement(By.cssSelector("#" + messageId + " .lk-actions-toggle"))
+                        .click();
+                return null;
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return null;
+            }
+        });
     }
 }
