@@ -44,6 +44,16 @@ public final class WebHttp {
         return post(path, fields, Map.of());
     }
 
+    /** Posts a form whose names may repeat (checkbox groups), in order. */
+    public HttpResponse<String> post(String path, java.util.List<Map.Entry<String, String>> fields) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields.stream()
+                        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                        .collect(Collectors.joining("&"))));
+        return send(builder);
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers) {
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))

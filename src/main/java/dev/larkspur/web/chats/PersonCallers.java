@@ -52,6 +52,11 @@ public class PersonCallers {
         return users.findByPks(List.of(other)).stream().findFirst();
     }
 
+    /** People by pk, in one query. */
+    List<User> users(List<Long> pks) {
+        return users.findByPks(pks);
+    }
+
     /** The tenant's apps with a bot: the people's bot chats, and what groups are acted through. */
     public List<App> bots(SignedIn me) {
         return apps.list(me.tenantKey()).stream().filter(App::botEnabled).toList();
