@@ -222,6 +222,30 @@ if (replying) {
   });
 }
 
+// Messages pushed live get their htmx bindings; a reply in a thread pushed live belongs to its thread, not to the chat's timeline: it goes, and
+// its root (if shown) comes again from the server with its new count of replies.
+document.addEventListener('lk:live', (event) => {
+  const { type, data } = event.detail;
+  // Messages live.js put in place are new to htmx: their action forms get bound here.
+  const shown = (type === 'message' || type === 'changed') && window.htmx
+    ? document.getElementById('lk-m-' + data.message_id)
+    : null;
+  if (shown) {
+    window.htmx.process(shown);
+  }
+  const added = type === 'message' && timeline && !timeline.dataset.threadId
+    ? document.getElementById('lk-m-' + data.message_id)
+    : null;
+  if (!added || !added.dataset.threadRoot) {
+    return;
+  }
+  added.remove();
+  const root = document.getElementById('lk-m-' + added.dataset.threadRoot);
+  if (root && window.htmx) {
+    window.htmx.ajax('GET', root.dataset.actions, { source: root, target: root, swap: 'outerHTML' });
+  }
+});
+
 // A click elsewhere closes the open menu and the picker; Esc anywhere closes them too.
 document.addEventListener('click', (event) => {
   if (!event.target.closest('.lk-actions') && !event.target.closest('#lk-picker')) {

@@ -3,12 +3,14 @@ package dev.larkspur.web.chats;
 import dev.larkspur.message.Message;
 import dev.larkspur.message.MessageChanges;
 import dev.larkspur.message.MessagePins;
+import dev.larkspur.message.MessageQueries;
 import dev.larkspur.message.MessageReactions;
 import dev.larkspur.platform.FeishuException;
 import dev.larkspur.web.session.SignedIn;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,19 +30,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class MessageActionsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final OpenedChats opened;
+    private final OpenChats openChats;
+    private final MessageQueries messages;
     private final MessageChanges changes;
     private final MessageReactions reactions;
     private final MessagePins pins;
     private final Timeline timeline;
 
     MessageActionsController(
-            OpenedChats opened,
+            OpenChats openChats,
+            MessageQueries messages,
             MessageChanges changes,
             MessageReactions reactions,
             MessagePins pins,
             Timeline timeline) {
-        this.opened = opened;
+        this.openChats = openChats;
+        this.messages = messages;
         this.changes = changes;
         this.reactions = reactions;
         this.pins = pins;
@@ -166,9 +171,9 @@ class MessageActionsController {
             String htmx,
             HttpServletResponse response,
             Model model,
-            BiFunction<OpenedChats.Opened, Message, Message> action) {
-        var chat = opened.open(me, chatId).orElse(null);
-        var message = chat == null ? null : opened.message(chat, messageId).orElse(null);
+            BiFunction<OpenChats.OpenChat, Message, Message> action) {
+        var chat = openChats.open(me, chatId).orElse(null);
+        var message = chat == null ? null : message(chat, messageId).orElse(null);
         if (message == null) {
             response.setStatus(404);
             return "web/not-found";
@@ -177,8 +182,18 @@ class MessageActionsController {
         if (htmx == null) {
             return "redirect:/chats/" + chatId;
         }
-        var now = after != null ? after : opened.message(chat, messageId).orElse(message);
+        var now = after != null ? after : message(chat, messageId).orElse(message);
         model.addAttribute("m", timeline.rows(me, List.of(now)).get(0));
         return "web/fragments/timeline :: message";
+    }
+
+    /** A message of that chat, read as the person; one of another chat is not found here. */
+    private Optional<Message> message(OpenChats.OpenChat chat, String messageId) {
+        try {
+            return Optional.of(messages.get(chat.caller(), messageId))
+                    .filter(m -> m.chatId().equals(chat.chat().chatId()));
+        } catch (FeishuException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -21,6 +21,7 @@ record RowDetails(
         boolean pinned,
         Quote quote,
         Thread thread,
+        String threadRootId,
         List<Chip> reactions,
         String readLabel,
         boolean canEdit,
@@ -33,7 +34,10 @@ record RowDetails(
     /** The message replied to: who wrote it and its first words. */
     record Quote(String messageId, String sender, String excerpt) {}
 
-    /** A thread's root: the thread and how many replies it has. */
+    /**
+     * A thread's root: the thread and how many replies it has. A reply in a thread names its root
+     * ({@code threadRootId}): the chat's timeline shows the root, not the reply.
+     */
     record Thread(String threadId, int replies) {
         public String label() {
             return replies == 1 ? "1 reply" : replies + " replies";
@@ -82,6 +86,7 @@ record RowDetails(
                 d.pinned().contains(m.messageId()) && !recalled,
                 quote,
                 thread,
+                m.threadId() != null ? m.rootId() : null,
                 chips,
                 read,
                 canEdit,

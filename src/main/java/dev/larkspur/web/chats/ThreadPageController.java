@@ -28,12 +28,12 @@ class ThreadPageController {
     static final int PAGE = 50;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final OpenedChats opened;
+    private final OpenChats opened;
     private final MessageQueries history;
     private final ChatActions actions;
     private final Timeline timeline;
 
-    ThreadPageController(OpenedChats opened, MessageQueries history, ChatActions actions, Timeline timeline) {
+    ThreadPageController(OpenChats opened, MessageQueries history, ChatActions actions, Timeline timeline) {
         this.opened = opened;
         this.history = history;
         this.actions = actions;
@@ -104,7 +104,7 @@ class ThreadPageController {
     }
 
     /** Oldest first, the root first; empty when there is no such thread for the person. */
-    private List<dev.larkspur.message.Message> messagesOf(OpenedChats.Opened chat, String threadId) {
+    private List<dev.larkspur.message.Message> messagesOf(OpenChats.OpenChat chat, String threadId) {
         try {
             return history.list(chat.caller(), "thread", threadId, null, null, "ByCreateTimeAsc", null, PAGE)
                     .items();
