@@ -77,6 +77,10 @@ function notice(text, closed) {
       for (const field of composer.querySelectorAll('textarea, input, button')) {
         field.disabled = true;
       }
+      const text = composer.querySelector('textarea');
+      if (text) {
+        text.placeholder = 'You can no longer write here';
+      }
     }
   }
 }
