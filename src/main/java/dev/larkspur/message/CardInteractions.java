@@ -90,4 +90,39 @@ public class CardInteractions {
                 || card.path("type").asString("").equals("template")
                 || card.path("config").path("update_multi").asBoolean(false);
     }
+
+    /**
+     * The message as one person sees it: a card answered or updated for them alone shows their
+     * copy (raw content, the card as sent), anything else as stored.
+     */
+    @Transactional(readOnly = true)
+    public Message seenBy(long userPk, Message message) {
+        if (message.deleted() || !message.msgType().equals("interactive")) {
+            return message;
+        }
+        return personal.current(message, userPk)
+                .map(card -> new Message(
+                        message.pk(),
+                        message.messageId(),
+                        message.chatPk(),
+                        message.chatId(),
+                        message.chatMode(),
+                        message.tenantPk(),
+                        message.rootId(),
+                        message.parentId(),
+                        message.threadId(),
+                        message.upperMessageId(),
+                        message.senderUserPk(),
+                        message.senderAppPk(),
+                        message.msgType(),
+                        message.content(),
+                        card,
+                        message.mentions(),
+                        message.deleted(),
+                        message.updated(),
+                        message.editCount(),
+                        message.createdAt(),
+                        message.updatedAt()))
+                .orElse(message);
+    }
 }

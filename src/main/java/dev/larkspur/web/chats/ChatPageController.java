@@ -90,6 +90,8 @@ class ChatPageController {
             SignedIn me,
             @PathVariable("chat_id") String chatId,
             @RequestParam(name = "text", defaultValue = "") String text,
+            @RequestParam(name = "parent_id", defaultValue = "") String parentId,
+            @RequestParam(name = "reply_in_thread", defaultValue = "false") boolean inThread,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
@@ -103,9 +105,19 @@ class ChatPageController {
             return htmx != null ? null : "redirect:/chats/" + chatId;
         }
         String content = JSON.writeValueAsString(Map.of("text", text));
-        var sent = actions.send(opened.caller(), opened.chat(), new MessageSending.Draft("text", content, null));
+        var draft = new MessageSending.Draft("text", content, null);
+        var sent = parentId.isBlank()
+                ? actions.send(opened.caller(), opened.chat(), draft)
+                : actions.reply(opened.caller(), opened.chat(), parentId, draft, inThread);
         if (htmx == null) {
             return "redirect:/chats/" + chatId;
+        }
+        if (sent.threadId() != null) {
+            // A reply in a thread stays in its thread: the page shows its root, with one more reply.
+            var root = history.get(opened.caller(), sent.rootId());
+            response.setHeader("HX-Retarget", "#lk-m-" + root.messageId());
+            response.setHeader("HX-Reswap", "outerHTML");
+            sent = root;
         }
         model.addAttribute("m", timeline.rows(me, java.util.List.of(sent)).get(0));
         return "web/fragments/timeline :: message";

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * and events as through the Open API.
  */
 @Component
-class PersonCallers {
+public class PersonCallers {
     /** The people the picker shows: enough for a demo tenant; a search would come before more. */
     static final int PEOPLE = 200;
 
@@ -56,7 +56,7 @@ class PersonCallers {
         return apps.find(appId).filter(a -> a.tenantPk() == me.tenantPk() && a.botEnabled());
     }
 
-    Optional<App> appFor(SignedIn me, Chat chat) {
+    public Optional<App> appFor(SignedIn me, Chat chat) {
         Long pk = chat.isP2p() ? chat.p2pAppPk() : chat.creatorAppPk();
         var own = Optional.ofNullable(pk)
                 .flatMap(apps::findByPk)
@@ -67,7 +67,7 @@ class PersonCallers {
         return bots(me).stream().findFirst();
     }
 
-    Caller through(SignedIn me, App app) {
+    public Caller through(SignedIn me, App app) {
         return new Caller(
                 TokenType.USER,
                 app.pk(),

@@ -1,0 +1,124 @@
+// Card controls (dev.larkspur.web.cards): a click on a card's button, a change of its select or
+// picker, or a choice in its overflow menu posts the form the server drew (tag, name, value JSON,
+// option) with the person's timezone, and the answer's toast and card show in place. Listeners sit
+// on the document, so cards drawn later (older pages, live updates, answers) work the same.
+const SCRIPT_HEADER = 'X-Larkspur-Card';
+const TOAST_MILLIS = 5000;
+
+document.documentElement.classList.add('lk-cards-live');
+
+function csrfToken() {
+  try {
+    return JSON.parse(document.body.getAttribute('hx-headers') || '{}')['X-CSRF-Token'] || '';
+  } catch {
+    return '';
+  }
+}
+
+function timezone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  } catch {
+    return '';
+  }
+}
+
+function showToast(card, type, text) {
+  const holder = card.closest('.lk-message') || card.parentElement;
+  holder.querySelectorAll(':scope > .lk-toast').forEach((old) => old.remove());
+  const toast = document.createElement('div');
+  toast.className = `lk-toast lk-toast-${type}`;
+  toast.setAttribute('role', type === 'error' ? 'alert' : 'status');
+  toast.textContent = text;
+  holder.appendChild(toast);
+  setTimeout(() => toast.remove(), TOAST_MILLIS);
+}
+
+function errorText(status, body) {
+  const text = new DOMParser().parseFromString(body, 'text/html').body.textContent.trim();
+  if (status === 0) {
+    return 'The card could not be reached. Check the connection and try again.';
+  }
+  return text && text.length < 300 ? text : `The card action failed (${status}).`;
+}
+
+async function send(form, submitter) {
+  const card = form.closest('.lk-content-card');
+  const action = form.getAttribute('action');
+  if (!card || !action || card.getAttribute('aria-busy') === 'true') {
+    return;
+  }
+  const data = new FormData(form, submitter);
+  data.set('timezone', timezone());
+  card.setAttribute('aria-busy', 'true');
+  let status = 0;
+  let body = '';
+  try {
+    const response = await fetch(action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'X-CSRF-Token': csrfToken(), [SCRIPT_HEADER]: '1' },
+      body: new URLSearchParams(data),
+    });
+    status = response.status;
+    body = await response.text();
+  } catch {
+    status = 0;
+  } finally {
+    card.removeAttribute('aria-busy');
+  }
+  const answer = new DOMParser().parseFromString(body, 'text/html').querySelector('.lk-card-answer');
+  if (!answer) {
+    showToast(card, 'error', errorText(status, body));
+    return;
+  }
+  let shown = card;
+  const fresh = answer.querySelector('.lk-card-answer-card > .lk-content');
+  if (fresh && card.isConnected) {
+    const hadFocus = card.contains(document.activeElement);
+    shown = document.importNode(fresh, true);
+    card.replaceWith(shown);
+    if (hadFocus) {
+      const first = shown.querySelector('button:not([disabled]), select:not([disabled]), a[href], input:not([type=hidden])');
+      if (first) {
+        first.focus();
+      }
+    }
+  }
+  const toast = answer.querySelector('.lk-toast');
+  if (toast) {
+    showToast(shown, toast.dataset.type || 'info', toast.textContent);
+  }
+}
+
+document.addEventListener('submit', (event) => {
+  const form = event.target.closest('form.lk-card-form');
+  if (!form) {
+    return;
+  }
+  event.preventDefault();
+  const menu = form.closest('details.lk-overflow');
+  if (menu) {
+    menu.open = false;
+  }
+  send(form, event.submitter);
+});
+
+document.addEventListener('change', (event) => {
+  const form = event.target.closest('form.lk-card-form[data-lk-submit-on-change]');
+  if (form && event.target.name === 'option' && event.target.value) {
+    send(form, null);
+  }
+});
+
+// Esc closes an open overflow menu, its button keeping the focus.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') {
+    return;
+  }
+  const menu = document.activeElement && document.activeElement.closest('details.lk-overflow[open]');
+  if (menu) {
+    menu.open = false;
+    menu.querySelector('summary').focus();
+  }
+});
