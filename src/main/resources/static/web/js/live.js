@@ -27,6 +27,13 @@ function element(html) {
   return first ? document.adoptNode(first) : null;
 }
 
+// Messages carry htmx forms (actions, reactions): htmx wires up what it did not load itself.
+function wire(message) {
+  if (window.htmx) {
+    window.htmx.process(message);
+  }
+}
+
 function atEnd() {
   return timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 40;
 }
@@ -44,17 +51,20 @@ function addMessage(data) {
     empty.remove();
   }
   timeline.appendChild(message);
+  wire(message);
   timeline.scrollTop = timeline.scrollHeight;
 }
 
 function replaceMessage(data) {
   const old = data.chat_id === chatId ? document.getElementById('lk-m-' + data.message_id) : null;
-  const message = old ? element(data.html) : null;
+  // A message the person is editing keeps its form; saving it shows the message as it is then.
+  const message = old && !old.querySelector('.lk-edit') ? element(data.html) : null;
   if (!message) {
     return;
   }
   const follow = atEnd();
   old.replaceWith(message);
+  wire(message);
   if (follow) {
     timeline.scrollTop = timeline.scrollHeight;
   }

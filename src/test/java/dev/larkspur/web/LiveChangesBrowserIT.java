@@ -25,11 +25,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 /**
  * Every kind of change shows live: with their group open in real Chromium, bob sees the bot's new
- * message, its edit, alice's reaction and its recall, and then that he was removed; alice's chat
+ * message, its edit, alice's reaction, alice reading his message, the recall, and then that he was
+ * removed; alice's chat
  * list moves the chat that got a message to the top. None of it reloads a page.
  */
 class LiveChangesBrowserIT {
@@ -89,7 +91,27 @@ class LiveChangesBrowserIT {
                             "/admin/v1/tenants/" + demo.getProperty("tenant_key") + "/users/alice/reactions",
                             Map.of("message_id", messageId, "emoji_type", "THUMBSUP")));
             await().atMost(LIVE).until(() -> !messageMarked(bob.driver(), messageId));
+            await().atMost(LIVE).until(() -> "1".equals(chipCount(bob.driver(), messageId, "THUMBSUP")));
+            // The pushed copy works like the page's own: its htmx form (with bob's CSRF token) adds his.
+            bob.find("#lk-m-" + messageId + " .lk-chip[data-emoji='THUMBSUP']").click();
+            await().atMost(LIVE).until(() -> "2".equals(chipCount(bob.driver(), messageId, "THUMBSUP")));
             bob.screenshot("live-changes-bob-edited");
+
+            // Bob's own message: alice reads it, and bob's copy says so.
+            bob.find("#lk-composer-text").sendKeys("read me", Keys.ENTER);
+            String bobsId = bob.waitFor(d -> d.findElements(By.cssSelector("#lk-timeline .lk-message-mine")).stream()
+                    .filter(e -> e.getText().contains("read me"))
+                    .map(e -> e.getAttribute("data-message-id"))
+                    .findFirst()
+                    .orElse(null));
+            awaitMessage(bob.driver(), bobsId, "Unread");
+            Admin.ok(server.admin()
+                    .call(
+                            "POST",
+                            "/admin/v1/tenants/" + demo.getProperty("tenant_key") + "/users/alice/reads",
+                            Map.of("message_ids", List.of(bobsId))));
+            awaitMessage(bob.driver(), bobsId, "Read by 1");
+            bob.screenshot("live-changes-bob-read");
 
             var recalled = bot.im()
                     .message()
@@ -174,6 +196,15 @@ class LiveChangesBrowserIT {
 
     /** Read in one script: the list may be replaced between two WebDriver calls. */
     @SuppressWarnings("unchecked")
+    private static String chipCount(WebDriver driver, String messageId, String emoji) {
+        return (String) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const c = document.querySelector('#' + arguments[0] + ' .lk-chip[data-emoji=\"' + arguments[1]"
+                                + " + '\"] .lk-chip-count'); return c ? c.textContent.trim() : null;",
+                        "lk-m-" + messageId,
+                        emoji);
+    }
+
     private static List<String> chatNames(WebDriver driver) {
         return (List<String>) ((JavascriptExecutor) driver)
                 .executeScript("return Array.from(document.querySelectorAll('#lk-chat-list .lk-chat-name'),"

@@ -1,6 +1,8 @@
 package dev.larkspur.web.chats;
 
 import dev.larkspur.web.session.SignedIn;
+import dev.larkspur.web.session.WebSessions;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,10 +29,11 @@ class LiveController {
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(
             SignedIn me,
+            HttpServletRequest request,
             @RequestParam(name = "after", required = false) String after,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Long from = position(lastEventId);
-        return live.open(me, from != null ? from : position(after));
+        return live.open(me, WebSessions.csrfToken(request), from != null ? from : position(after));
     }
 
     /**

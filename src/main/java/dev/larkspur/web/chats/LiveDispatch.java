@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code message} {chat_id, message_id, html}: a new message, rendered as the person sees it;
  *   <li>{@code changed} {chat_id, message_id, html}: a message to show anew (edited, recalled, a
- *       reaction, read by someone, a card updated, pinned); the browser replaces it by id;
+ *       reaction, read by someone, a card updated, pinned, a reply in its thread); the browser
+ *       replaces it by id;
  *   <li>{@code chat} {chat_id, kind}: {@code joined}, {@code left} (removed; the chat is no longer
  *       watched), {@code disbanded}, {@code members} (others joined or left) or {@code updated}.
  * </ul>
@@ -162,6 +163,10 @@ class LiveDispatch {
         return switch (type) {
             case MessageEvents.RECEIVED -> {
                 var m = body.path("message");
+                if (m.hasNonNull("thread_id") && m.hasNonNull("root_id")) {
+                    // A reply in a thread stays in its thread; the timeline shows its root, one reply more.
+                    yield changed(event, List.of(m.path("root_id").asString("")));
+                }
                 yield new Change(
                         event,
                         "message",
