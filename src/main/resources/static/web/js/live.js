@@ -55,14 +55,23 @@ function addMessage(data) {
   timeline.scrollTop = timeline.scrollHeight;
 }
 
-function replaceMessage(data) {
+function replaceMessage(data, tries = 0) {
   const old = data.chat_id === chatId ? document.getElementById('lk-m-' + data.message_id) : null;
+  // A card waiting for the answer to a click (cards.js) is replaced once that answer is shown.
+  if (old && old.querySelector('[aria-busy="true"]') && tries < 40) {
+    setTimeout(() => replaceMessage(data, tries + 1), 250);
+    return;
+  }
   // A message the person is editing keeps its form; saving it shows the message as it is then.
   const message = old && !old.querySelector('.lk-edit') ? element(data.html) : null;
   if (!message) {
     return;
   }
   const follow = atEnd();
+  // What a card click showed (a toast) stays until its own script removes it.
+  for (const toast of old.querySelectorAll(':scope > .lk-toast')) {
+    message.appendChild(toast);
+  }
   old.replaceWith(message);
   wire(message);
   if (follow) {

@@ -4,7 +4,6 @@ import dev.larkspur.chat.Chat;
 import dev.larkspur.chat.ChatEvents;
 import dev.larkspur.event.StoredEvent;
 import dev.larkspur.message.MessageEvents;
-import dev.larkspur.message.MessageReads;
 import dev.larkspur.message.ReactionEvents;
 import dev.larkspur.platform.FeishuException;
 import dev.larkspur.web.chats.LiveWatcher.Watched;
@@ -43,7 +42,10 @@ class LiveDispatch {
         this.json = json;
     }
 
-    /** What one event says, read once for all streams. */
+    /**
+     * What one event says, read once for all streams. {@code people}: who joined or left, or for a
+     * change only one person sees (who read their messages), that person; empty for everyone.
+     */
     private record Change(
             StoredEvent event, String kind, String chatId, boolean p2p, List<String> messageIds, Set<Long> people) {}
 
@@ -83,7 +85,7 @@ class LiveDispatch {
                 }
             }
             case "changed" -> {
-                if (watched != null) {
+                if (watched != null && (change.people().isEmpty() || mine)) {
                     push(watcher, watched, "changed", change.messageIds(), done, position);
                 }
             }
@@ -177,8 +179,14 @@ class LiveDispatch {
             }
             case MessageEvents.RECALLED, ReactionEvents.CREATED, ReactionEvents.DELETED -> changed(
                     event, List.of(body.path("message_id").asString("")));
-            case MessageEvents.CHANGED -> changed(event, strings(body.path("message_ids")));
-            case MessageReads.READ_EVENT -> changed(event, strings(body.path("message_id_list")));
+            case MessageEvents.CHANGED -> {
+                var change = changed(event, strings(body.path("message_ids")));
+                var user = body.path("user");
+                // Who read a person's messages shows on that person's pages only.
+                yield user.isNumber()
+                        ? new Change(event, "changed", "", false, change.messageIds(), Set.of(user.asLong()))
+                        : change;
+            }
             case ChatEvents.USER_ADDED -> chat(event, body, "joined");
             case ChatEvents.USER_DELETED -> chat(event, body, "left");
             case ChatEvents.DISBANDED -> chat(event, body, "disbanded");
