@@ -76,6 +76,7 @@ public class MessageReads {
         long now = clock.millis();
         var readInP2p = new LinkedHashMap<Long, List<Message>>();
         var readOfPeople = new LinkedHashMap<SenderInChat, List<String>>();
+        var newestRead = new LinkedHashMap<Long, Message>();
         int count = 0;
         for (String id : messageIds) {
             var message = messages.findByMessageId(id).orElse(null);
@@ -86,6 +87,7 @@ public class MessageReads {
             if (!access.isMember(chat, new Actor(reader)) || message.sentByUser(reader.userPk())) {
                 continue;
             }
+            newestRead.merge(chat.pk(), message, MessageReads::newer);
             if (reads.insert(message.pk(), reader.userPk(), now)) {
                 count++;
                 if (message.senderUserPk() != null) {
@@ -102,6 +104,7 @@ public class MessageReads {
         // The senders' browsers show who read: they follow the server's own change signal.
         readOfPeople.forEach((sender, ids) ->
                 outbox.append(MessageEvents.readEvent(reader.tenantPk(), sender.chatPk(), sender.userPk(), ids)));
+        newestRead.forEach((chatPk, m) -> reads.advance(chatPk, reader.userPk(), m.createdAt(), m.pk()));
         readInP2p.forEach((chatPk, read) -> {
             var body = new LinkedHashMap<String, Object>();
             body.put(
@@ -115,6 +118,22 @@ public class MessageReads {
                     READ_EVENT, reader.tenantPk(), chatPk, read.get(0).senderAppPk(), body));
         });
         return count;
+    }
+
+    /**
+     * For the person's chat list: per chat (by pk), how many messages others wrote after the
+     * newest one the person has read, counted up to {@code cap} (a list shows "99+", not the
+     * exact size of a long backlog). Chats with nothing unread are left out of the map. The
+     * chats are ones listed for this person; no membership is checked again here.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> unreadCounts(Caller person, List<Long> chatPks, int cap) {
+        return reads.unreadCounts(person.userPk(), chatPks, cap);
+    }
+
+    private static Message newer(Message a, Message b) {
+        boolean bNewer = b.createdAt() > a.createdAt() || (b.createdAt() == a.createdAt() && b.pk() > a.pk());
+        return bNewer ? b : a;
     }
 
     /** Who has read a message the caller's bot sent in the last seven days. */

@@ -14,6 +14,7 @@ import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.message.internal.MessageRequestRepository;
+import dev.larkspur.message.internal.ReadRepository;
 import dev.larkspur.platform.Caller;
 import dev.larkspur.platform.Ids;
 import java.time.Clock;
@@ -47,6 +48,7 @@ public class MessageSending {
     private final UserService users;
     private final MessageEvents events;
     private final TransactionTemplate tx;
+    private final ReadRepository reads;
     private final Clock clock;
 
     MessageSending(
@@ -63,6 +65,7 @@ public class MessageSending {
             UserService users,
             MessageEvents events,
             TransactionTemplate tx,
+            ReadRepository reads,
             Clock clock) {
         this.messages = messages;
         this.requests = requests;
@@ -77,6 +80,7 @@ public class MessageSending {
         this.users = users;
         this.events = events;
         this.tx = tx;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -193,6 +197,10 @@ public class MessageSending {
                 now));
         var message = messages.findByPk(pk).orElseThrow();
         events.received(message, caller.tenantKey());
+        if (caller.userPk() != null) {
+            // A person writes after what they have seen: their unread count starts after this.
+            reads.advance(chat.pk(), caller.userPk(), now, pk);
+        }
         // Last: the update locks the chat row until commit, and every send into the chat needs it.
         activity.touch(chat, now);
         return message;

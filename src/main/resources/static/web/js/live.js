@@ -166,6 +166,13 @@ function listen(type, handle) {
 let source = null;
 if ((timeline || chatList) && 'EventSource' in window) {
   source = new EventSource(after ? '/events?after=' + encodeURIComponent(after) : '/events');
+  // Says when the stream is open (tests wait for it before writing from elsewhere).
+  source.addEventListener('open', () => {
+    document.body.dataset.live = 'open';
+    if (timeline) {
+      timeline.dataset.live = 'open';
+    }
+  });
   listen('message', (data) => (timeline ? addMessage(data) : refreshList()));
   listen('changed', (data) => (timeline ? replaceMessage(data) : refreshList()));
   listen('chat', (data) => (timeline ? chatChanged(data) : refreshList()));

@@ -7,6 +7,7 @@ import dev.larkspur.support.WebHttp;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Properties;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,49 @@ class PeopleChatPagesIT {
         var forged = carol.post("/chats/people/dave", Map.of());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(carol.get("/chats").body()).doesNotContain("/chats/oc_");
+    }
+
+    @Test
+    void theListCountsWhatOthersWroteSinceTheLastReadAndSearchesByTheOtherPersonsName() {
+        var dave = signedIn("dave");
+        var erin = signedIn("erin");
+        String chatPath = startWith(dave, "erin");
+        for (String text : new String[] {"one", "two", "three"}) {
+            dave.post(chatPath + "/messages", Map.of("_csrf", csrf(dave), "text", text));
+        }
+        assertThat(unreadOf(erin, chatPath)).as("three from dave").isEqualTo("3");
+        assertThat(unreadOf(dave, chatPath))
+                .as("one's own messages are not unread")
+                .isNull();
+
+        assertThat(erin.get(chatPath).statusCode()).isEqualTo(200);
+        assertThat(unreadOf(erin, chatPath)).as("opening the chat reads it").isNull();
+        erin.post(chatPath + "/messages", Map.of("_csrf", csrf(erin), "text", "hello dave"));
+        assertThat(unreadOf(dave, chatPath)).as("erin's answer").isEqualTo("1");
+        dave.post(chatPath + "/messages", Map.of("_csrf", csrf(dave), "text", "four"));
+        assertThat(unreadOf(dave, chatPath))
+                .as("writing reads what came before")
+                .isNull();
+        assertThat(unreadOf(erin, chatPath)).as("only what came after").isEqualTo("1");
+
+        String davesName = Jsoup.parse(erin.get(chatPath).body())
+                .selectFirst(".lk-chat-title")
+                .text();
+        String byName = erin.get("/chats?q=" + davesName.substring(0, 3).toUpperCase(java.util.Locale.ROOT))
+                .body();
+        assertThat(byName).contains("href=\"" + chatPath + "\"");
+        assertThat(erin.get("/chats?q=erin").body())
+                .as("not by one's own name")
+                .doesNotContain("href=\"" + chatPath + "\"");
+        assertThat(erin.get("/chats?q=demo%20bot").body()).doesNotContain("href=\"" + chatPath + "\"");
+    }
+
+    /** The unread badge of a chat in the person's list, or null when there is none. */
+    private static String unreadOf(WebHttp web, String chatPath) {
+        var line = Jsoup.parse(web.get("/chats").body()).selectFirst("a.lk-chat-link[href=" + chatPath + "]");
+        assertThat(line).as("listed: " + chatPath).isNotNull();
+        var badge = line.selectFirst(".lk-unread");
+        return badge == null ? null : badge.text();
     }
 
     private static String startWith(WebHttp web, String userId) {

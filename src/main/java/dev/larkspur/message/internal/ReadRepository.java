@@ -1,6 +1,9 @@
 package dev.larkspur.message.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,5 +33,62 @@ public class ReadRepository {
                 .params(messagePk, afterReadAt, afterReadAt, afterUserPk, limit)
                 .query((rs, n) -> new Read(rs.getLong(1), rs.getLong(2)))
                 .list();
+    }
+
+    /**
+     * Moves the person's read position in a chat up to this message; a position already past it
+     * stays. Two readers racing on a first insert leave one of their positions, both of them read.
+     */
+    public void advance(long chatPk, long userPk, long createdAt, long messagePk) {
+        int moved = jdbc.sql(
+                        "update chat_read_position set read_at = ?, message_id = ? where chat_id = ? and user_id = ?"
+                                + " and (read_at < ? or (read_at = ? and message_id < ?))")
+                .params(createdAt, messagePk, chatPk, userPk, createdAt, createdAt, messagePk)
+                .update();
+        if (moved == 0) {
+            jdbc.sql("insert into chat_read_position (chat_id, user_id, read_at, message_id) values (?, ?, ?, ?)"
+                            + " on conflict do nothing")
+                    .params(chatPk, userPk, createdAt, messagePk)
+                    .update();
+        }
+    }
+
+    /**
+     * Per chat, how many messages others wrote after the person's read position, counted up to
+     * {@code cap}: two statements for the whole page (the positions, then one branch per chat),
+     * each branch a range of the message_history index that stops at the cap, so a long unread
+     * chat costs no more than a short one.
+     */
+    public Map<Long, Integer> unreadCounts(long userPk, List<Long> chatPks, int cap) {
+        var counts = new HashMap<Long, Integer>();
+        if (chatPks.isEmpty()) {
+            return counts;
+        }
+        var positions = new HashMap<Long, long[]>();
+        var marks = String.join(", ", java.util.Collections.nCopies(chatPks.size(), "?"));
+        var lookup = new ArrayList<Object>(chatPks);
+        lookup.add(0, userPk);
+        jdbc.sql("select chat_id, read_at, message_id from chat_read_position where user_id = ? and chat_id in ("
+                        + marks + ")")
+                .params(lookup)
+                .query((rs, n) -> positions.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)}))
+                .list();
+        var sql = new StringBuilder("select chat_id, count(*) from (");
+        var params = new ArrayList<Object>();
+        for (int i = 0; i < chatPks.size(); i++) {
+            long[] at = positions.getOrDefault(chatPks.get(i), new long[] {Long.MIN_VALUE, Long.MIN_VALUE});
+            sql.append(i == 0 ? "" : " union all ")
+                    .append("(select chat_id from message where chat_id = ? and created_at >= ?")
+                    .append(" and (created_at > ? or id > ?) and deleted = false")
+                    .append(" and (sender_user_id is null or sender_user_id <> ?)")
+                    .append(" order by created_at desc, id desc limit ?)");
+            params.addAll(List.of(chatPks.get(i), at[0], at[0], at[1], userPk, cap));
+        }
+        sql.append(") unread group by chat_id");
+        jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
+                .list();
+        return counts;
     }
 }

@@ -1,17 +1,10 @@
 package dev.larkspur.web.chats;
 
-import dev.larkspur.chat.Actor;
-import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.chat.P2pChats;
-import dev.larkspur.directory.User;
-import dev.larkspur.directory.UserIdType;
 import dev.larkspur.platform.FeishuException;
 import dev.larkspur.web.session.SignedIn;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,56 +18,29 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class ChatListController {
-    /** The groups shown: the chat API's largest page. */
-    static final int GROUPS = 100;
+    /** The groups a person's live updates watch: as many as the list shows. */
+    static final int GROUPS = ChatListing.PAGE;
 
     private final PersonCallers callers;
-    private final ChatQueries chats;
+    private final ChatListing listing;
     private final P2pChats p2p;
     private final ChatActions actions;
 
-    ChatListController(PersonCallers callers, ChatQueries chats, P2pChats p2p, ChatActions actions) {
+    ChatListController(PersonCallers callers, ChatListing listing, P2pChats p2p, ChatActions actions) {
         this.callers = callers;
-        this.chats = chats;
+        this.listing = listing;
         this.p2p = p2p;
         this.actions = actions;
     }
 
-    /** One line of the list. */
-    record ChatRow(String chatId, String name, String kind, long lastActiveAt) {}
-
     @GetMapping("/chats")
     String list(SignedIn me, @RequestParam(name = "q", required = false) String q, Model model) {
         var bots = callers.bots(me);
-        var rows = new ArrayList<ChatRow>();
-        if (!bots.isEmpty()) {
-            var actor = new Actor(callers.through(me, bots.get(0)));
-            for (var info : chats.list(actor, UserIdType.OPEN_ID, "ByActiveTimeDesc", null, GROUPS)
-                    .items()) {
-                var chat = info.chat();
-                if (chat.isPeopleChat()) {
-                    // The Open API lists a person's chats with other people too; named after the other.
-                    String name = callers.otherPerson(me, chat).map(User::name).orElse("");
-                    rows.add(new ChatRow(chat.chatId(), name, "person", chat.lastActiveAt()));
-                } else {
-                    rows.add(new ChatRow(chat.chatId(), chat.settings().name(), "group", chat.lastActiveAt()));
-                }
-            }
-        }
-        for (var bot : bots) {
-            p2p.find(bot.pk(), me.userPk())
-                    .ifPresent(chat -> rows.add(new ChatRow(chat.chatId(), bot.name(), "bot", chat.lastActiveAt())));
-        }
-        String query = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        var shown = rows.stream()
-                .filter(r ->
-                        query.isEmpty() || nameOf(r).toLowerCase(Locale.ROOT).contains(query))
-                .sorted(Comparator.comparingLong(ChatRow::lastActiveAt).reversed())
-                .toList();
-        model.addAttribute("chats", shown);
+        String query = q == null ? "" : q.strip();
+        model.addAttribute("chats", listing.rows(me, bots, query));
         model.addAttribute("bots", bots);
         model.addAttribute("people", bots.isEmpty() ? List.of() : callers.people(me));
-        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("q", query);
         return "web/chats";
     }
 
@@ -108,9 +74,5 @@ class ChatListController {
             response.setStatus(404);
             return "web/not-found";
         }
-    }
-
-    private static String nameOf(ChatRow row) {
-        return row.name() == null ? "" : row.name();
     }
 }

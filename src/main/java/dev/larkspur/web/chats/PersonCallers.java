@@ -34,25 +34,35 @@ public class PersonCallers {
     }
 
     /** The other people of the tenant one can write to: not oneself, not resigned, by name. */
-    List<User> people(SignedIn me) {
+    public List<User> people(SignedIn me) {
         return users.page(me.tenantKey(), 0, PEOPLE).stream()
                 .filter(u -> u.pk() != me.userPk() && !u.resigned())
                 .sorted(java.util.Comparator.comparing(u -> u.name() == null ? "" : u.name()))
                 .toList();
     }
 
+    /** The person themselves, as the directory has them. */
+    public Optional<User> self(SignedIn me) {
+        return users.findByPks(List.of(me.userPk())).stream().findFirst();
+    }
+
     /** The other person of a chat between two people. */
-    Optional<User> otherPerson(SignedIn me, Chat chat) {
+    public Optional<User> otherPerson(SignedIn me, Chat chat) {
         long other = chat.p2pUserPk() == me.userPk() ? chat.p2pPeerUserPk() : chat.p2pUserPk();
         return users.findByPks(List.of(other)).stream().findFirst();
     }
 
+    /** People by pk, in one query. */
+    List<User> users(List<Long> pks) {
+        return users.findByPks(pks);
+    }
+
     /** The tenant's apps with a bot: the people's bot chats, and what groups are acted through. */
-    List<App> bots(SignedIn me) {
+    public List<App> bots(SignedIn me) {
         return apps.list(me.tenantKey()).stream().filter(App::botEnabled).toList();
     }
 
-    Optional<App> bot(SignedIn me, String appId) {
+    public Optional<App> bot(SignedIn me, String appId) {
         return apps.find(appId).filter(a -> a.tenantPk() == me.tenantPk() && a.botEnabled());
     }
 

@@ -3,10 +3,12 @@ package dev.larkspur.web.chats;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.media.MediaResources;
 import dev.larkspur.message.CardInteractions;
 import dev.larkspur.message.Message;
 import dev.larkspur.message.MessageDetails;
 import dev.larkspur.web.content.ContentContext;
+import dev.larkspur.web.content.ContentLookups;
 import dev.larkspur.web.content.ContentView;
 import dev.larkspur.web.content.ContentViews;
 import dev.larkspur.web.session.SignedIn;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +35,23 @@ class Timeline {
     private final AppService apps;
     private final PageDetails pageDetails;
     private final CardInteractions cards;
+    private final ContentLookups lookups;
 
-    Timeline(UserService users, AppService apps, PageDetails pageDetails, CardInteractions cards) {
+    Timeline(
+            UserService users, AppService apps, PageDetails pageDetails, CardInteractions cards, MediaResources media) {
         this.users = users;
         this.apps = apps;
         this.pageDetails = pageDetails;
         this.cards = cards;
+        // A file's size is shown beside its name; the key comes from a message the person can see.
+        this.lookups = new ContentLookups() {
+            @Override
+            public OptionalLong fileSize(String fileKey) {
+                return media.describe(fileKey)
+                        .map(r -> OptionalLong.of(r.size()))
+                        .orElse(OptionalLong.empty());
+            }
+        };
     }
 
     /** One message on the page. */
@@ -93,10 +107,13 @@ class Timeline {
     }
 
     /** The one place the timeline turns content into a view (dev.larkspur.web.content). */
-    static ContentView render(SignedIn me, Message m) {
+    ContentView render(SignedIn me, Message m) {
         return ContentViews.of(
                 m,
-                ContentContext.of(m.chatId(), m.messageId()).viewer(me.userPk()).clickable());
+                ContentContext.of(m.chatId(), m.messageId())
+                        .viewer(me.userPk())
+                        .clickable()
+                        .lookups(lookups));
     }
 
     /** What the details of a page are seen with: the person's caller, and whether they may recall others'. */
