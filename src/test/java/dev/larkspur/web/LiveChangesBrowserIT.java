@@ -99,11 +99,9 @@ class LiveChangesBrowserIT {
 
             // Bob's own message: alice reads it, and bob's copy says so.
             bob.find("#lk-composer-text").sendKeys("read me", Keys.ENTER);
-            String bobsId = bob.waitFor(d -> d.findElements(By.cssSelector("#lk-timeline .lk-message-mine")).stream()
-                    .filter(e -> e.getText().contains("read me"))
-                    .map(e -> e.getAttribute("data-message-id"))
-                    .findFirst()
-                    .orElse(null));
+            String bobsId = bob.waitFor(d -> (String) ((JavascriptExecutor) d)
+                    .executeScript("const e = Array.from(document.querySelectorAll('#lk-timeline .lk-message-mine'))"
+                            + ".find(m => m.innerText.includes('read me')); return e ? e.dataset.messageId : null;"));
             awaitMessage(bob.driver(), bobsId, "Unread");
             Admin.ok(server.admin()
                     .call(
@@ -189,9 +187,12 @@ class LiveChangesBrowserIT {
         await().atMost(LIVE).until(() -> messageText(driver, messageId).contains(text));
     }
 
+    /** Read in one script: a pushed change may replace the element between two WebDriver calls. */
     private static String messageText(WebDriver driver, String messageId) {
-        var found = driver.findElements(By.id("lk-m-" + messageId));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        return (String) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const e = document.getElementById(arguments[0]); return e ? e.innerText : '';",
+                        "lk-m-" + messageId);
     }
 
     /** Read in one script: the list may be replaced between two WebDriver calls. */
