@@ -16,7 +16,8 @@ public class MessageEvents {
     /**
      * The server's own signal that messages of one chat look different now (edited, a card updated,
      * read, pinned), for the browsers' live updates; Feishu sends no event for these, so no app
-     * receives it ({@link Outbox#INTERNAL_PREFIX}). Its body: {@code {"message_ids": [...]}}.
+     * receives it ({@link Outbox#INTERNAL_PREFIX}). Its body: {@code {"message_ids": [...]}}, and
+     * {@code "user": pk} when only that person sees the difference (who read their messages).
      */
     public static final String CHANGED = Outbox.INTERNAL_PREFIX + "message.changed";
     /** Row keys start at 1, so no app has this one. */
@@ -92,7 +93,13 @@ public class MessageEvents {
         outbox.append(changedEvent(m.tenantPk(), m.chatPk(), List.of(m.messageId())));
     }
 
-    static NewEvent changedEvent(long tenantPk, long chatPk, List<String> messageIds) {
+    /** Messages of one person read by someone: only the sender's pages show read counts. */
+    static NewEvent readEvent(long tenantPk, long chatPk, long senderUserPk, List<String> messageIds) {
+        return new NewEvent(
+                CHANGED, tenantPk, chatPk, null, Map.of("message_ids", List.copyOf(messageIds), "user", senderUserPk));
+    }
+
+    private static NewEvent changedEvent(long tenantPk, long chatPk, List<String> messageIds) {
         return new NewEvent(CHANGED, tenantPk, chatPk, null, Map.of("message_ids", List.copyOf(messageIds)));
     }
 

@@ -63,6 +63,8 @@ public class MessageReads {
     /** One reader of a message, in the caller's id type. */
     public record Reader(String userId, String timestamp) {}
 
+    private record SenderInChat(long chatPk, long userPk) {}
+
     public record ReaderPage(List<Reader> items, boolean hasMore, String pageToken) {}
 
     /**
@@ -73,7 +75,7 @@ public class MessageReads {
     public int markRead(Caller reader, List<String> messageIds) {
         long now = clock.millis();
         var readInP2p = new LinkedHashMap<Long, List<Message>>();
-        var readByChat = new LinkedHashMap<Long, List<String>>();
+        var readOfPeople = new LinkedHashMap<SenderInChat, List<String>>();
         var newestRead = new LinkedHashMap<Long, Message>();
         int count = 0;
         for (String id : messageIds) {
@@ -88,14 +90,20 @@ public class MessageReads {
             newestRead.merge(chat.pk(), message, MessageReads::newer);
             if (reads.insert(message.pk(), reader.userPk(), now)) {
                 count++;
-                readByChat.computeIfAbsent(chat.pk(), k -> new ArrayList<>()).add(message.messageId());
+                if (message.senderUserPk() != null) {
+                    readOfPeople
+                            .computeIfAbsent(
+                                    new SenderInChat(chat.pk(), message.senderUserPk()), k -> new ArrayList<>())
+                            .add(message.messageId());
+                }
                 if (chat.isP2p() && message.senderAppPk() != null) {
                     readInP2p.computeIfAbsent(chat.pk(), k -> new ArrayList<>()).add(message);
                 }
             }
         }
         // The senders' browsers show who read: they follow the server's own change signal.
-        readByChat.forEach((chatPk, ids) -> outbox.append(MessageEvents.changedEvent(reader.tenantPk(), chatPk, ids)));
+        readOfPeople.forEach((sender, ids) ->
+                outbox.append(MessageEvents.readEvent(reader.tenantPk(), sender.chatPk(), sender.userPk(), ids)));
         newestRead.forEach((chatPk, m) -> reads.advance(chatPk, reader.userPk(), m.createdAt(), m.pk()));
         readInP2p.forEach((chatPk, read) -> {
             var body = new LinkedHashMap<String, Object>();

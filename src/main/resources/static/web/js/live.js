@@ -27,6 +27,13 @@ function element(html) {
   return first ? document.adoptNode(first) : null;
 }
 
+// Messages carry htmx forms (actions, reactions): htmx wires up what it did not load itself.
+function wire(message) {
+  if (window.htmx) {
+    window.htmx.process(message);
+  }
+}
+
 function atEnd() {
   return timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 40;
 }
@@ -44,17 +51,29 @@ function addMessage(data) {
     empty.remove();
   }
   timeline.appendChild(message);
+  wire(message);
   timeline.scrollTop = timeline.scrollHeight;
 }
 
-function replaceMessage(data) {
+function replaceMessage(data, tries = 0) {
   const old = data.chat_id === chatId ? document.getElementById('lk-m-' + data.message_id) : null;
-  const message = old ? element(data.html) : null;
+  // A card waiting for the answer to a click (cards.js) is replaced once that answer is shown.
+  if (old && old.querySelector('[aria-busy="true"]') && tries < 40) {
+    setTimeout(() => replaceMessage(data, tries + 1), 250);
+    return;
+  }
+  // A message the person is editing keeps its form; saving it shows the message as it is then.
+  const message = old && !old.querySelector('.lk-edit') ? element(data.html) : null;
   if (!message) {
     return;
   }
   const follow = atEnd();
+  // What a card click showed (a toast) stays until its own script removes it.
+  for (const toast of old.querySelectorAll(':scope > .lk-toast')) {
+    message.appendChild(toast);
+  }
   old.replaceWith(message);
+  wire(message);
   if (follow) {
     timeline.scrollTop = timeline.scrollHeight;
   }
@@ -76,6 +95,10 @@ function notice(text, closed) {
     if (composer) {
       for (const field of composer.querySelectorAll('textarea, input, button')) {
         field.disabled = true;
+      }
+      const text = composer.querySelector('textarea');
+      if (text) {
+        text.placeholder = 'You can no longer write here';
       }
     }
   }

@@ -1,11 +1,15 @@
 package dev.larkspur.web.chats;
 
 import dev.larkspur.web.session.SignedIn;
+import dev.larkspur.web.session.WebSessions;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -25,11 +29,19 @@ class LiveController {
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(
             SignedIn me,
+            HttpServletRequest request,
             @RequestParam(name = "after", required = false) String after,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Long from = position(lastEventId);
-        return live.open(me, from != null ? from : position(after));
+        return live.open(me, WebSessions.csrfToken(request), from != null ? from : position(after));
     }
+
+    /**
+     * A browser that went away while the stream was open: nothing to answer, and no error to log
+     * (the central handler would try to write a JSON error into the event stream).
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void gone() {}
 
     /** A position the browser sends back; anything else starts the stream from now. */
     private static Long position(String value) {

@@ -4,7 +4,6 @@ import dev.larkspur.chat.Chat;
 import dev.larkspur.chat.ChatEvents;
 import dev.larkspur.event.StoredEvent;
 import dev.larkspur.message.MessageEvents;
-import dev.larkspur.message.MessageReads;
 import dev.larkspur.message.ReactionEvents;
 import dev.larkspur.platform.FeishuException;
 import dev.larkspur.web.chats.LiveWatcher.Watched;
@@ -24,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code message} {chat_id, message_id, html}: a new message, rendered as the person sees it;
  *   <li>{@code changed} {chat_id, message_id, html}: a message to show anew (edited, recalled, a
- *       reaction, read by someone, a card updated, pinned); the browser replaces it by id;
+ *       reaction, read by someone, a card updated, pinned, a reply in its thread); the browser
+ *       replaces it by id;
  *   <li>{@code chat} {chat_id, kind}: {@code joined}, {@code left} (removed; the chat is no longer
  *       watched), {@code disbanded}, {@code members} (others joined or left) or {@code updated}.
  * </ul>
@@ -42,7 +42,10 @@ class LiveDispatch {
         this.json = json;
     }
 
-    /** What one event says, read once for all streams. */
+    /**
+     * What one event says, read once for all streams. {@code people}: who joined or left, or for a
+     * change only one person sees (who read their messages), that person; empty for everyone.
+     */
     private record Change(
             StoredEvent event, String kind, String chatId, boolean p2p, List<String> messageIds, Set<Long> people) {}
 
@@ -82,7 +85,7 @@ class LiveDispatch {
                 }
             }
             case "changed" -> {
-                if (watched != null) {
+                if (watched != null && (change.people().isEmpty() || mine)) {
                     push(watcher, watched, "changed", change.messageIds(), done, position);
                 }
             }
@@ -162,6 +165,10 @@ class LiveDispatch {
         return switch (type) {
             case MessageEvents.RECEIVED -> {
                 var m = body.path("message");
+                if (m.hasNonNull("thread_id") && m.hasNonNull("root_id")) {
+                    // A reply in a thread stays in its thread; the timeline shows its root, one reply more.
+                    yield changed(event, List.of(m.path("root_id").asString("")));
+                }
                 yield new Change(
                         event,
                         "message",
@@ -172,8 +179,14 @@ class LiveDispatch {
             }
             case MessageEvents.RECALLED, ReactionEvents.CREATED, ReactionEvents.DELETED -> changed(
                     event, List.of(body.path("message_id").asString("")));
-            case MessageEvents.CHANGED -> changed(event, strings(body.path("message_ids")));
-            case MessageReads.READ_EVENT -> changed(event, strings(body.path("message_id_list")));
+            case MessageEvents.CHANGED -> {
+                var change = changed(event, strings(body.path("message_ids")));
+                var user = body.path("user");
+                // Who read a person's messages shows on that person's pages only.
+                yield user.isNumber()
+                        ? new Change(event, "changed", "", false, change.messageIds(), Set.of(user.asLong()))
+                        : change;
+            }
             case ChatEvents.USER_ADDED -> chat(event, body, "joined");
             case ChatEvents.USER_DELETED -> chat(event, body, "left");
             case ChatEvents.DISBANDED -> chat(event, body, "disbanded");

@@ -42,7 +42,7 @@ class LiveMessages {
         }
         var out = new ArrayList<Rendered>();
         for (var row : timeline.rows(watcher.me(), read)) {
-            var context = new Context(Locale.ROOT, Map.of("m", row, "chatId", chat.chatId()));
+            var context = new Context(Locale.ROOT, Map.of("m", row, "chatId", chat.chatId(), "csrf", watcher.csrf()));
             out.add(new Rendered(
                     row.messageId(), templates.process("web/fragments/timeline", Set.of("message"), context)));
         }

@@ -53,10 +53,10 @@ class LiveUpdates implements SmartLifecycle {
      * A new stream for the person, watching their chats as of now. {@code after}: the feed position
      * their page or their last stream knew (null: from now on).
      */
-    SseEmitter open(SignedIn me, Long after) {
+    SseEmitter open(SignedIn me, String csrf, Long after) {
         var emitter = new SseEmitter(STREAM_MILLIS);
         long from = after != null ? after : feed.position();
-        var watcher = new LiveWatcher(me, emitter, chats.of(me), from);
+        var watcher = new LiveWatcher(me, csrf, emitter, chats.of(me), from);
         emitter.onCompletion(() -> forget(watcher));
         emitter.onTimeout(() -> forget(watcher));
         emitter.onError(e -> forget(watcher));

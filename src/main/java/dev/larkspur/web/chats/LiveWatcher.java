@@ -20,13 +20,15 @@ final class LiveWatcher {
     record Watched(long chatPk, String chatId, Caller caller) {}
 
     private final SignedIn me;
+    private final String csrf;
     private final SseEmitter emitter;
     private final Map<Long, Watched> chats = new ConcurrentHashMap<>();
     private final long after;
     private volatile boolean closed;
 
-    LiveWatcher(SignedIn me, SseEmitter emitter, Map<Long, Watched> chats, long after) {
+    LiveWatcher(SignedIn me, String csrf, SseEmitter emitter, Map<Long, Watched> chats, long after) {
         this.me = me;
+        this.csrf = csrf;
         this.emitter = emitter;
         this.chats.putAll(chats);
         this.after = after;
@@ -34,6 +36,11 @@ final class LiveWatcher {
 
     SignedIn me() {
         return me;
+    }
+
+    /** The session's CSRF token, for the forms inside a rendered message. */
+    String csrf() {
+        return csrf;
     }
 
     SseEmitter emitter() {
