@@ -82,6 +82,9 @@ public class MessageReads {
         // membership checked once, rather than three lookups per message.
         var found = new LinkedHashMap<String, Message>();
         messages.findByMessageIds(messageIds).forEach(m -> found.put(m.messageId(), m));
+        // Reopening a chat reads the same page again: only what is new is written.
+        var alreadyRead = reads.readAmong(
+                reader.userPk(), found.values().stream().map(Message::pk).toList());
         var memberOf = new HashMap<String, Chat>();
         var notMemberOf = new HashSet<String>();
         for (String id : messageIds) {
@@ -105,7 +108,7 @@ public class MessageReads {
                 continue;
             }
             newestRead.merge(chat.pk(), message, MessageReads::newer);
-            if (reads.insert(message.pk(), reader.userPk(), now)) {
+            if (!alreadyRead.contains(message.pk()) && reads.insert(message.pk(), reader.userPk(), now)) {
                 count++;
                 if (chat.isP2p() && message.senderAppPk() != null) {
                     readInP2p.computeIfAbsent(chat.pk(), k -> new ArrayList<>()).add(message);
