@@ -56,7 +56,12 @@ final class Report {
                                 : ".")
                 .append(" The server is the built jar in its own JVM (1 GB heap); the load generator (wrk, or the")
                 .append(" bench's open-loop sender for fixed rates and events) runs on the same machine and shares")
-                .append(" its cores. Produced by `bench/run`; the raw figures are in `results.json`.\n\n");
+                .append(" its cores. Load average when the report was written: ")
+                .append(loadAverage())
+                .append(" (other work on the machine slows every figure). Produced by `bench/run`; the raw")
+                .append(" figures are in `")
+                .append(prefix)
+                .append("results.json`.\n\n");
         for (var run : runs) {
             if (plan.webOnly()) {
                 md.append("## ").append(run.database()).append("\n\n");
@@ -181,6 +186,15 @@ final class Report {
                     .append(")\n");
         }
         md.append('\n');
+    }
+
+    /** The 1-minute load average on Linux, else "unknown". */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static void target(StringBuilder md, String target, String measured, boolean met) {
