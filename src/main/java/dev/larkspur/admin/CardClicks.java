@@ -3,6 +3,7 @@ package dev.larkspur.admin;
 import dev.larkspur.directory.App;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.DirectoryErrors;
+import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.event.CardCallbacks;
 import dev.larkspur.message.CardInteractions;
@@ -41,6 +42,12 @@ public class CardClicks {
     public record Clicked(JsonNode toast, boolean cardUpdated) {}
 
     public Clicked click(String tenantKey, String userId, String messageId, JsonNode action) {
+        var user = users.findByUserId(tenantKey, userId).orElseThrow(() -> DirectoryErrors.notFound("user " + userId));
+        return click(tenantKey, user, messageId, action);
+    }
+
+    /** The same click by a person already known, as the browser client makes it. */
+    public Clicked click(String tenantKey, User user, String messageId, JsonNode action) {
         if (messageId == null || messageId.isBlank()) {
             throw DirectoryErrors.invalid("message_id is required");
         }
@@ -52,7 +59,6 @@ public class CardClicks {
             // The Java and Go SDKs model action.value as a map and fail on anything else.
             throw DirectoryErrors.invalid("action.value must be an object");
         }
-        var user = users.findByUserId(tenantKey, userId).orElseThrow(() -> DirectoryErrors.notFound("user " + userId));
         // The person in the Feishu client, through no app: membership is checked by user.
         var person = new Caller(TokenType.USER, 0, null, user.tenantPk(), tenantKey, false, Set.of(), user.pk());
         var click = cards.click(person, messageId);

@@ -1,5 +1,6 @@
 package dev.larkspur.admin;
 
+import dev.larkspur.directory.AppOwners;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.NewApp;
 import dev.larkspur.directory.NewUser;
@@ -49,6 +50,7 @@ class DemoTenant {
     private final EventSettingsService eventSettings;
     private final RedirectUris redirectUris;
     private final PasswordService passwords;
+    private final AppOwners owners;
     private final Path credentialsFile;
 
     DemoTenant(
@@ -58,6 +60,7 @@ class DemoTenant {
             EventSettingsService eventSettings,
             RedirectUris redirectUris,
             PasswordService passwords,
+            AppOwners owners,
             LarkspurProperties props) {
         this.tenants = tenants;
         this.apps = apps;
@@ -65,6 +68,7 @@ class DemoTenant {
         this.eventSettings = eventSettings;
         this.redirectUris = redirectUris;
         this.passwords = passwords;
+        this.owners = owners;
         this.credentialsFile = props.dataDir().resolve("demo-credentials.txt");
     }
 
@@ -78,6 +82,8 @@ class DemoTenant {
         eventSettings.configure(
                 created.app(), new EventSettingsService.Change(EventSettings.WEBSOCKET, null, null, null, null));
         redirectUris.replace(created.app().appId(), List.of(OAUTH_REDIRECT_URI));
+        // Alice owns the demo bot, so it may join her groups by the legacy bot/v4/add.
+        owners.setOwner(created.app().appId(), "alice");
         String text = "app_id=" + created.app().appId() + "\napp_secret=" + created.appSecret() + "\ntenant_key="
                 + TENANT_KEY + "\n" + webPasswordLine();
         try {

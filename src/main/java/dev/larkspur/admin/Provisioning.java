@@ -1,5 +1,6 @@
 package dev.larkspur.admin;
 
+import dev.larkspur.directory.AppOwners;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.DirectoryErrors;
 import dev.larkspur.directory.NewApp;
@@ -34,6 +35,7 @@ class Provisioning implements SmartInitializingSingleton {
     private final UserService users;
     private final RedirectUris redirectUris;
     private final PasswordService passwords;
+    private final AppOwners owners;
     private final AdminToken adminToken;
     private final DemoTenant demo;
     private final TransactionTemplate tx;
@@ -45,6 +47,7 @@ class Provisioning implements SmartInitializingSingleton {
             UserService users,
             RedirectUris redirectUris,
             PasswordService passwords,
+            AppOwners owners,
             AdminToken adminToken,
             DemoTenant demo,
             TransactionTemplate tx) {
@@ -54,6 +57,7 @@ class Provisioning implements SmartInitializingSingleton {
         this.users = users;
         this.redirectUris = redirectUris;
         this.passwords = passwords;
+        this.owners = owners;
         this.adminToken = adminToken;
         this.demo = demo;
         this.tx = tx;
@@ -113,6 +117,12 @@ class Provisioning implements SmartInitializingSingleton {
                         new NewUser(u.name(), u.enName(), u.email(), u.mobile(), u.userId(), u.departmentIds()));
                 if (u.password() != null) {
                     passwords.ensure(user, u.password());
+                }
+            }
+            // Owners are people, so they are set once the tenant's people exist.
+            for (var a : orEmpty(t.apps())) {
+                if (a.ownerUserId() != null) {
+                    owners.setOwner(a.appId(), a.ownerUserId());
                 }
             }
         }

@@ -16,14 +16,18 @@ public record SeedFile(List<SeedTenant> tenants) {
 
     public record SeedDepartment(String departmentId, String name) {}
 
-    /** {@code redirect_uris}, when given, replace the app's registered OAuth redirect URIs. */
+    /**
+     * {@code redirect_uris}, when given, replace the app's registered OAuth redirect URIs; {@code
+     * owner_user_id} names the person of the tenant who owns the app.
+     */
     public record SeedApp(
             String appId,
             String appSecret,
             String name,
             List<String> scopes,
             Boolean botEnabled,
-            List<String> redirectUris) {}
+            List<String> redirectUris,
+            String ownerUserId) {}
 
     /** {@code password}, when given, is the person's web sign-in password (stored hashed). */
     public record SeedUser(

@@ -20,6 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creating group chats (spec/group.md §2.1): the creating bot joins, owns the chat unless an
  * {@code owner_id} is given, and brings the listed users and bots. With a {@code uuid}, repeated
  * requests within 10 hours return the first chat, also when they race.
+ *
+ * <p>A person may create a group too (Feishu's {@code im:chat:create_by_user}; the Open API endpoint
+ * takes tenant tokens only, so this reaches people through the web client): with a user actor the
+ * person owns the chat unless an owner is given, and only the listed bots join, each told by
+ * {@code im.chat.member.bot.added_v1}; the app the person acts through is recorded as the creator
+ * but its bot joins only when listed, as a person's group in a Feishu client holds no bot unasked.
  */
 @Service
 public class ChatCreation {
@@ -96,8 +102,11 @@ public class ChatCreation {
             settings = SettingRules.merge(settings, namedOnly("(无主题)"));
         }
         var userIds = distinct(request.userIdList());
+        boolean byPerson = actor.isUser();
         var botIds = distinct(request.botIdList());
-        botIds.remove(actor.caller().appId());
+        if (!byPerson) {
+            botIds.remove(actor.caller().appId());
+        }
         if (userIds.size() > MAX_USERS_PER_CALL) {
             throw ChatErrors.invalidParam("user_id_list has more than 50 ids");
         }
@@ -117,7 +126,9 @@ public class ChatCreation {
         if (bots.size() < botIds.size()) {
             throw ChatErrors.botNotFound();
         }
-        User owner = request.ownerId() == null ? null : found.get(request.ownerId());
+        User owner = request.ownerId() != null
+                ? found.get(request.ownerId())
+                : byPerson ? ids.usersByPk(List.of(actor.userPk())).get(0) : null;
         long now = clock.millis();
         var draft = new Chat(
                 0,
@@ -145,17 +156,20 @@ public class ChatCreation {
         }
         var userPks = people.stream().map(User::pk).toList();
         var botPks = new ArrayList<Long>();
-        botPks.add(actor.appPk());
+        if (!byPerson) {
+            botPks.add(actor.appPk());
+        }
         bots.values().stream().map(App::pk).forEach(botPks::add);
         members.insertUsers(pk, userPks, now);
         members.insertBots(pk, botPks, now);
         chats.addToCounts(pk, userPks.size(), botPks.size());
-        if (owner != null && request.setBotManager()) {
+        if (owner != null && request.setBotManager() && !byPerson) {
             members.setManager(pk, "app_id", List.of(actor.appPk()), true);
         }
         var chat = chats.findByPk(pk).orElseThrow();
         events.usersAdded(chat, actor, people);
-        events.botsAdded(chat, actor, botPks.subList(1, botPks.size()));
+        // The creating bot is not told it joined (Feishu does not document that it is); listed bots are.
+        events.botsAdded(chat, actor, byPerson ? botPks : botPks.subList(1, botPks.size()));
         return chat;
     }
 

@@ -222,6 +222,14 @@ public class ChatMembers {
         if (!chat.isPublic() || chat.isP2p()) {
             throw ChatErrors.chatTypeNotSupported();
         }
+        joinSelf(actor, chat);
+    }
+
+    /**
+     * The actor joins {@code chat}, locked by the caller, by its own act (a public chat, a share
+     * link): nothing happens for a member; a chat that approves its members refuses (232075).
+     */
+    void joinSelf(Actor actor, Chat chat) {
         if (access.isMember(chat, actor)) {
             return;
         }

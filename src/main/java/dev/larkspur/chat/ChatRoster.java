@@ -60,6 +60,25 @@ public class ChatRoster {
         return new MemberPage(items, more, next, chat.userCount());
     }
 
+    /**
+     * The app pks of the chat's bots, for a member (a person's @mention picker): the Open API lists
+     * only users, yet a member sees the bots of the chat it is in.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> bots(Actor actor, String chatId) {
+        var chat = access.load(chatId, actor);
+        access.requireMember(chat, actor);
+        return members.botAppPks(chat.pk());
+    }
+
+    /** The app_ids of the chat's bots, in the order they joined (the member list never shows them). */
+    @Transactional(readOnly = true)
+    public List<String> botAppIds(Actor actor, String chatId) {
+        var pks = bots(actor, chatId);
+        var appIds = ids.appIds(pks);
+        return pks.stream().map(appIds::get).filter(Objects::nonNull).toList();
+    }
+
     @Transactional
     public Managers addManagers(Actor actor, String chatId, MemberIdType idType, List<String> managerIds) {
         return changeManagers(actor, chatId, idType, managerIds, true);

@@ -4,6 +4,7 @@ import dev.larkspur.chat.internal.TopNoticeRepository;
 import dev.larkspur.chat.internal.TopNoticeRepository.TopNoticeRow;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +54,14 @@ public class ChatTopNotices {
                         actor.isUser() ? actor.userPk() : null,
                         actor.isUser() ? null : actor.appPk(),
                         clock.millis()));
+    }
+
+    /** The chat's top notice, as a member sees it (Feishu's clients show it; the Open API has no read). */
+    @Transactional(readOnly = true)
+    public Optional<TopNotice> current(Actor actor, String chatId) {
+        var chat = access.load(chatId, actor);
+        access.requireMember(chat, actor);
+        return notices.find(chat.pk()).map(row -> new TopNotice(row.actionType(), row.messageId()));
     }
 
     /** Removing a top notice that is not there succeeds: the chat ends up without one either way. */

@@ -2,8 +2,10 @@ package dev.larkspur.chat;
 
 import dev.larkspur.chat.internal.ChatRepository;
 import dev.larkspur.chat.internal.MemberRepository;
+import dev.larkspur.directory.AppOwners;
 import dev.larkspur.directory.Scopes;
 import dev.larkspur.directory.UserIdType;
+import dev.larkspur.platform.FeishuException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ public class LegacyChats {
     private final ChatAccess access;
     private final ChatIds ids;
     private final ChatEvents events;
+    private final AppOwners owners;
     private final Clock clock;
 
     LegacyChats(
@@ -33,12 +36,14 @@ public class LegacyChats {
             ChatAccess access,
             ChatIds ids,
             ChatEvents events,
+            AppOwners owners,
             Clock clock) {
         this.chats = chats;
         this.members = members;
         this.access = access;
         this.ids = ids;
         this.events = events;
+        this.owners = owners;
         this.clock = clock;
     }
 
@@ -78,8 +83,10 @@ public class LegacyChats {
 
     /**
      * The calling bot joins a group chat of its tenant; joining a chat it is already in succeeds.
-     * Feishu also wants the app's owner to be in the chat; Larkspur does not record app owners, so it
-     * skips that check.
+     * Feishu's rule is that the bot's owner is already in the group ("机器人的owner需要已经在群里",
+     * docs ukTMukTMukTM/uYDO04iN4QjL2gDN): the owner is the one who adds it, so the chat's add-member
+     * permission and approval apply to the owner as they do to im/v1's member add (issue 13: without
+     * this, any app could join any private group of its tenant and read it).
      */
     @Transactional
     public void addBot(Actor actor, String chatId) {
@@ -89,12 +96,26 @@ public class LegacyChats {
         if (access.isMember(chat, actor)) {
             return;
         }
+        long owner = owners.ownerOf(actor.appPk()).orElseThrow(LegacyChats::ownerNotInChat);
+        var asMember = members.findUser(chat.pk(), owner).orElseThrow(LegacyChats::ownerNotInChat);
+        boolean privileged = (chat.ownerUserPk() != null && chat.ownerUserPk() == owner) || asMember.manager();
+        if (chat.settings().addMemberPermission().equals("only_owner") && !privileged) {
+            throw ChatErrors.notOwnerOrCreator();
+        }
+        if (chat.settings().membershipApproval().equals("approval_required") && !privileged) {
+            throw ChatErrors.of(
+                    232075, "The group requires approval to join: its owner or a manager must add the bot.");
+        }
         if (chat.botCount() + 1 > ChatMembers.MAX_BOTS_PER_CHAT) {
             throw ChatErrors.invalidParam("a chat holds at most 15 bots");
         }
         members.insertBots(chat.pk(), List.of(actor.appPk()), clock.millis());
         chats.addToCounts(chat.pk(), 0, 1);
         events.botsAdded(chat, actor, List.of(actor.appPk()));
+    }
+
+    private static FeishuException ownerNotInChat() {
+        return ChatErrors.of(232011, "The bot's owner must already be in the chat to add the bot to it.");
     }
 
     private static void requireChatId(String chatId) {

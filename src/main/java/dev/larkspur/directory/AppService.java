@@ -101,6 +101,15 @@ public class AppService {
         return get(appId);
     }
 
+    /** A new generated secret for the app; the old one stops working at once. Shown only here. */
+    @Transactional
+    public CreatedApp resetSecret(String appId) {
+        var app = get(appId);
+        String secret = Ids.secret();
+        apps.updateSecretHash(app.pk(), SecretHasher.hash(secret));
+        return new CreatedApp(app, secret);
+    }
+
     public Optional<App> find(String appId) {
         return apps.findByAppId(appId).map(AppRepository.StoredApp::app);
     }

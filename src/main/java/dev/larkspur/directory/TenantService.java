@@ -51,6 +51,17 @@ public class TenantService {
                 .orElseGet(() -> create(tenantKey, name));
     }
 
+    /** Gives the tenant a new display name; its key never changes. */
+    @Transactional
+    public Tenant rename(String tenantKey, String name) {
+        if (name == null || name.isBlank()) {
+            throw DirectoryErrors.invalid("name is required");
+        }
+        var tenant = get(tenantKey);
+        tenants.rename(tenant.pk(), name.strip());
+        return get(tenantKey);
+    }
+
     public Optional<Tenant> find(String tenantKey) {
         return tenants.findByKey(tenantKey);
     }

@@ -102,6 +102,32 @@ public class UserService {
         return users.pageOfTenant(tenant.pk(), afterPk, limit);
     }
 
+    /**
+     * The tenant's people whose name, user_id or email contains {@code query} (any case), by key
+     * like {@link #page}; a blank query lists everyone.
+     */
+    public List<User> search(String tenantKey, String query, long afterPk, int limit) {
+        if (query == null || query.isBlank()) {
+            return page(tenantKey, afterPk, limit);
+        }
+        var tenant = tenants.findByKey(tenantKey).orElseThrow(() -> DirectoryErrors.notFound("tenant " + tenantKey));
+        return users.searchInTenant(tenant.pk(), query.strip(), afterPk, limit);
+    }
+
+    /**
+     * Marks the person as resigned, as Feishu does when someone leaves: they stay in the directory
+     * (ids, history) but cannot sign in, and the Open API refuses them as receivers (230029 and
+     * friends). Resigning twice is harmless.
+     */
+    @Transactional
+    public User resign(String tenantKey, String userId) {
+        var user = findByUserId(tenantKey, userId).orElseThrow(() -> DirectoryErrors.notFound("user " + userId));
+        if (!user.resigned()) {
+            users.resign(user.pk());
+        }
+        return findByUserId(tenantKey, userId).orElseThrow();
+    }
+
     public Optional<User> findByUserId(String tenantKey, String userId) {
         return tenants.findByKey(tenantKey).flatMap(t -> users.findByUserId(t.pk(), userId));
     }

@@ -23,9 +23,14 @@ public class DeliveryInspector {
     /** A delivery with its event's id and type and every attempt so far. */
     public record Inspected(Delivery delivery, String eventId, String eventType, List<DeliveryAttempt> attempts) {}
 
+    /** What the inspector may narrow an app's deliveries by; null fields match anything. */
+    public record Filter(long appPk, String status, String eventType, Long fromMillis, Long toMillis) {}
+
     @Transactional(readOnly = true)
-    public List<Inspected> ofApp(long appPk, String status, long beforePk, int limit) {
-        return deliveries.pageOfApp(appPk, status, beforePk, limit).stream()
+    public List<Inspected> search(Filter f, long beforePk, int limit) {
+        return deliveries
+                .search(f.appPk(), f.status(), f.eventType(), f.fromMillis(), f.toMillis(), beforePk, limit)
+                .stream()
                 .map(this::inspect)
                 .toList();
     }

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * bots in the chat; each subscribed to the type (an app without settings takes every type),
  * holding its scopes and passing the receive rules. Each delivery goes the way the app's settings
  * say ({@link EventSettings#deliveryMode()}). Claims with SKIP LOCKED, so instances share the work.
+ * The server's own signals ({@link Outbox#INTERNAL_PREFIX}) reach no app, whatever it subscribes to.
  */
 @Component
 public class Fanout {
@@ -59,6 +60,9 @@ public class Fanout {
             var rows = new ArrayList<DeliveryRepository.NewDelivery>();
             var hiddenCache = new HashMap<Long, Boolean>();
             for (var event : events) {
+                if (Outbox.internal(event.eventType())) {
+                    continue;
+                }
                 var body = json.readTree(event.payload());
                 // Events of a chat between two people reach no bot (issue 17). Such a chat has no bot
                 // members, so only an event addressed to one app could leak from it.

@@ -4,6 +4,7 @@ import dev.larkspur.event.internal.EventNotifier;
 import dev.larkspur.event.internal.OutboxRepository;
 import dev.larkspur.platform.Ids;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,6 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** Appends domain events; must run inside the transaction of the change that causes them. */
 @Service
 public class Outbox {
+    /**
+     * Event types starting with this are the server's own change signals (e.g. a message edited,
+     * which Feishu announces to no app): recorded with the change like any event, so that the
+     * browsers' live updates follow them across instances, but never delivered to an app nor shown
+     * among a chat's events.
+     */
+    public static final String INTERNAL_PREFIX = "larkspur.";
+
     private static final Object ANNOUNCED = new Object();
     private final OutboxRepository events;
     private final JsonMapper json;
@@ -71,7 +80,25 @@ public class Outbox {
         return events.countUnfanned();
     }
 
-    /** Recorded events of a chat after {@code afterPk}, oldest first. */
+    /** Whether an event type is one of the server's own signals, for no app ({@link #INTERNAL_PREFIX}). */
+    public static boolean internal(String eventType) {
+        return eventType.startsWith(INTERNAL_PREFIX);
+    }
+
+    /**
+     * Every recorded event after {@code afterPk} and those of {@code alsoPks} (keys once skipped,
+     * whose transactions may have committed since), oldest first: the change feed of live updates.
+     */
+    public List<StoredEvent> after(long afterPk, Collection<Long> alsoPks, int limit) {
+        return events.after(afterPk, alsoPks, limit);
+    }
+
+    /** The newest event's key (0 when there is none): where a change feed starts. */
+    public long latestPk() {
+        return events.latestPk();
+    }
+
+    /** Recorded events of a chat after {@code afterPk}, oldest first, without the internal ones. */
     public List<StoredEvent> ofChat(long chatPk, long afterPk, int limit) {
         return events.ofChat(chatPk, afterPk, limit);
     }

@@ -24,6 +24,7 @@ public class CardInteractions {
     private final CardTokens tokens;
     private final CardPersonalViews personal;
     private final ContentCodec codec;
+    private final MessageEvents events;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -33,6 +34,7 @@ public class CardInteractions {
             CardTokens tokens,
             CardPersonalViews personal,
             ContentCodec codec,
+            MessageEvents events,
             JsonMapper json,
             Clock clock) {
         this.queries = queries;
@@ -40,6 +42,7 @@ public class CardInteractions {
         this.tokens = tokens;
         this.personal = personal;
         this.codec = codec;
+        this.events = events;
         this.json = json;
         this.clock = clock;
     }
@@ -78,6 +81,7 @@ public class CardInteractions {
         } else {
             personal.store(message.pk(), List.of(clicker), encoded, now);
         }
+        events.changed(message);
     }
 
     /** As {@link CardUpdates} decides without {@code open_ids}: 2.0, templates, or update_multi. */
@@ -85,5 +89,40 @@ public class CardInteractions {
         return card.path("schema").asString("").equals("2.0")
                 || card.path("type").asString("").equals("template")
                 || card.path("config").path("update_multi").asBoolean(false);
+    }
+
+    /**
+     * The message as one person sees it: a card answered or updated for them alone shows their
+     * copy (raw content, the card as sent), anything else as stored.
+     */
+    @Transactional(readOnly = true)
+    public Message seenBy(long userPk, Message message) {
+        if (message.deleted() || !message.msgType().equals("interactive")) {
+            return message;
+        }
+        return personal.current(message, userPk)
+                .map(card -> new Message(
+                        message.pk(),
+                        message.messageId(),
+                        message.chatPk(),
+                        message.chatId(),
+                        message.chatMode(),
+                        message.tenantPk(),
+                        message.rootId(),
+                        message.parentId(),
+                        message.threadId(),
+                        message.upperMessageId(),
+                        message.senderUserPk(),
+                        message.senderAppPk(),
+                        message.msgType(),
+                        message.content(),
+                        card,
+                        message.mentions(),
+                        message.deleted(),
+                        message.updated(),
+                        message.editCount(),
+                        message.createdAt(),
+                        message.updatedAt()))
+                .orElse(message);
     }
 }

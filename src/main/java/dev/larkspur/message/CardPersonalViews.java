@@ -46,4 +46,9 @@ class CardPersonalViews {
             cards.replaceView(messagePk, person.pk(), card.content(), card.rawContent(), now);
         }
     }
+
+    /** The card as one person sees it when they have their own copy newer than the message. */
+    java.util.Optional<String> current(Message message, long userPk) {
+        return cards.viewSince(message.pk(), userPk, message.updatedAt());
+    }
 }

@@ -22,6 +22,7 @@ public class CardUpdates {
     private final CardPersonalViews personal;
     private final MessageRepository messages;
     private final ContentCodec codec;
+    private final MessageEvents events;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -30,12 +31,14 @@ public class CardUpdates {
             CardPersonalViews personal,
             MessageRepository messages,
             ContentCodec codec,
+            MessageEvents events,
             JsonMapper json,
             Clock clock) {
         this.tokens = tokens;
         this.personal = personal;
         this.messages = messages;
         this.codec = codec;
+        this.events = events;
         this.json = json;
         this.clock = clock;
     }
@@ -64,6 +67,7 @@ public class CardUpdates {
         if (shared) {
             tokens.spend(issued);
             messages.updateContent(message.pk(), encoded.content(), encoded.rawContent(), encoded.mentions(), now);
+            events.changed(message);
             return;
         }
         if (openIds == null || !openIds.isArray() || openIds.isEmpty()) {
@@ -72,6 +76,8 @@ public class CardUpdates {
         var people = personal.people(caller, openIds);
         tokens.spend(issued);
         personal.store(message.pk(), people, encoded, now);
+        // Everyone's browser hears of it; each renders the card it is shown, personal or shared.
+        events.changed(message);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.larkspur.message;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Set;
  * are case-sensitive: {@code SMILE} is known, {@code smile} is not.
  */
 public final class Emojis {
-    private static final Set<String> KNOWN = Set.of((""
+    private static final List<String> ALL = List.of((""
                     + "OK THUMBSUP THANKS MUSCLE FINGERHEART APPLAUSE FISTBUMP JIAYI DONE SMILE BLUSH LAUGH SMIRK LOL "
                     + "FACEPALM LOVE WINK PROUD WITTY SMART SCOWL THINKING SOB CRY ERROR NOSEPICK HAUGHTY SLAP SPITBLOOD "
                     + "TOASTED GLANCE DULL INNOCENTSMILE JOYFUL WOW TRICK YEAH ENOUGH TEARS EMBARRASSED KISS SMOOCH DROOL "
@@ -25,8 +26,14 @@ public final class Emojis {
                     + "JubilantRabbit TV Movie Pumpkin BeamingFace Delighted ColdSweat FullMoonFace Partying GoGoGo "
                     + "ThanksFace SaluteFace Shrug ClownFace HappyDragon")
             .split(" "));
+    private static final Set<String> KNOWN = Set.copyOf(ALL);
 
     private Emojis() {}
+
+    /** All of them, in the order of the spec's appendix (Feishu's picker order). */
+    public static List<String> all() {
+        return ALL;
+    }
 
     public static boolean isKnown(String emojiType) {
         return emojiType != null && KNOWN.contains(emojiType);

@@ -49,7 +49,10 @@ public class MessageChanges {
         this.clock = clock;
     }
 
-    /** Text and post messages, by their sender, at most 20 times. */
+    /**
+     * Text and post messages, by their sender, at most 20 times. The Open API edits with a tenant
+     * token only (its bot's messages); a person edits their own through a client (the web pages).
+     */
     @Transactional
     public Message edit(Caller caller, String messageId, String msgType, String content) {
         var message = queries.get(caller, messageId);
@@ -59,7 +62,8 @@ public class MessageChanges {
         if (msgType == null || !EDITABLE.contains(msgType)) {
             throw MessageErrors.invalid("invalid msg_type");
         }
-        if (!message.sentByApp(caller.appPk()) || caller.userPk() != null) {
+        boolean own = caller.userPk() != null ? message.sentByUser(caller.userPk()) : message.sentByApp(caller.appPk());
+        if (!own) {
             throw MessageErrors.notSender();
         }
         if (!EDITABLE.contains(message.msgType())) {
@@ -70,6 +74,7 @@ public class MessageChanges {
         }
         var encoded = codec.encode(caller, msgType, content, "p2p".equals(message.chatMode()));
         messages.updateContent(message.pk(), encoded.content(), null, encoded.mentions(), clock.millis());
+        events.changed(message);
         return messages.findByPk(message.pk()).orElseThrow();
     }
 
@@ -126,6 +131,7 @@ public class MessageChanges {
             throw MessageErrors.invalid("the card must set config.update_multi to true");
         }
         messages.updateContent(message.pk(), encoded.content(), encoded.rawContent(), encoded.mentions(), now);
+        events.changed(message);
     }
 
     private boolean sharedCard(String raw) {

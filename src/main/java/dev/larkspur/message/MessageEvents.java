@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 public class MessageEvents {
     public static final String RECEIVED = "im.message.receive_v1";
     public static final String RECALLED = "im.message.recalled_v1";
+    /**
+     * The server's own signal that messages of one chat look different now (edited, a card updated,
+     * read, pinned), for the browsers' live updates; Feishu sends no event for these, so no app
+     * receives it ({@link Outbox#INTERNAL_PREFIX}). Its body: {@code {"message_ids": [...]}}.
+     */
+    public static final String CHANGED = Outbox.INTERNAL_PREFIX + "message.changed";
     /** Row keys start at 1, so no app has this one. */
     private static final long NO_APP = 0;
 
@@ -79,6 +85,15 @@ public class MessageEvents {
         body.put("recall_time", String.valueOf(now));
         body.put("recall_type", recallType);
         outbox.append(new NewEvent(RECALLED, m.tenantPk(), m.chatPk(), null, body));
+    }
+
+    /** A message changed in this transaction ({@link #CHANGED}). */
+    public void changed(Message m) {
+        outbox.append(changedEvent(m.tenantPk(), m.chatPk(), List.of(m.messageId())));
+    }
+
+    static NewEvent changedEvent(long tenantPk, long chatPk, List<String> messageIds) {
+        return new NewEvent(CHANGED, tenantPk, chatPk, null, Map.of("message_ids", List.copyOf(messageIds)));
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, String value) {

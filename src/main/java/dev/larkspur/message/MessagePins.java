@@ -27,13 +27,21 @@ public class MessagePins {
     private final MessageRepository messages;
     private final ChatQueries chats;
     private final ChatAccess access;
+    private final MessageEvents events;
     private final Clock clock;
 
-    MessagePins(PinRepository pins, MessageRepository messages, ChatQueries chats, ChatAccess access, Clock clock) {
+    MessagePins(
+            PinRepository pins,
+            MessageRepository messages,
+            ChatQueries chats,
+            ChatAccess access,
+            MessageEvents events,
+            Clock clock) {
         this.pins = pins;
         this.messages = messages;
         this.chats = chats;
         this.access = access;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -47,6 +55,7 @@ public class MessagePins {
             throw MessageErrors.recalled();
         }
         pins.insert(message.pk(), message.chatPk(), Operator.of(caller), clock.millis());
+        events.changed(message);
         // The pin just made or the one already there; an unpin racing in between leaves none.
         return pins.find(message.pk())
                 .orElseThrow(() -> MessageErrors.of(230047, "Pin/Unpin message trigger message_id limit."));
@@ -54,7 +63,9 @@ public class MessagePins {
 
     @Transactional
     public void unpin(Caller caller, String messageId) {
-        pins.delete(target(caller, messageId).pk());
+        var message = target(caller, messageId);
+        pins.delete(message.pk());
+        events.changed(message);
     }
 
     /**

@@ -76,6 +76,7 @@ public class MessageReads {
     public int markRead(Caller reader, List<String> messageIds) {
         long now = clock.millis();
         var readInP2p = new LinkedHashMap<Long, List<Message>>();
+        var readByChat = new LinkedHashMap<Long, List<String>>();
         var newestRead = new LinkedHashMap<Long, Message>();
         int count = 0;
         // A page of messages is mostly of one chat: the messages in one query, each chat's
@@ -110,11 +111,14 @@ public class MessageReads {
             newestRead.merge(chat.pk(), message, MessageReads::newer);
             if (!alreadyRead.contains(message.pk()) && reads.insert(message.pk(), reader.userPk(), now)) {
                 count++;
+                readByChat.computeIfAbsent(chat.pk(), k -> new ArrayList<>()).add(message.messageId());
                 if (chat.isP2p() && message.senderAppPk() != null) {
                     readInP2p.computeIfAbsent(chat.pk(), k -> new ArrayList<>()).add(message);
                 }
             }
         }
+        // The senders' browsers show who read: they follow the server's own change signal.
+        readByChat.forEach((chatPk, ids) -> outbox.append(MessageEvents.changedEvent(reader.tenantPk(), chatPk, ids)));
         newestRead.forEach((chatPk, m) -> reads.advance(chatPk, reader.userPk(), m.createdAt(), m.pk()));
         readInP2p.forEach((chatPk, read) -> {
             var body = new LinkedHashMap<String, Object>();

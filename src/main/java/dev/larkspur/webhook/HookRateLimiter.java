@@ -26,6 +26,14 @@ class HookRateLimiter {
                 || buckets.computeIfAbsent(botId, id -> newBucket()).tryConsume(1);
     }
 
+    /** Returns a post's share of the budget when the post was refused after spending it. */
+    void giveBack(String botId) {
+        var bucket = buckets.get(botId);
+        if (config.enabled() && bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
     void forget(String botId) {
         buckets.remove(botId);
     }

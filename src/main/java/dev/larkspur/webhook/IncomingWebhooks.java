@@ -10,10 +10,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A post to a custom bot's hook (spec/message.md §3.24). The checks run in the order that makes each
- * answer say the most: the token names the bot; its rate budget, its IP allow-list and its signature
- * guard it; then the body must be a message a custom bot can send, containing a keyword when the bot
- * has keywords. Only then is the message stored, as the custom bot's.
+ * A post to a custom bot's hook (spec/message.md §3.24). The token names the bot; its IP allow-list
+ * and its signature guard it; the body must be a message a custom bot can send, containing a keyword
+ * when the bot has keywords. Only a post that passes all of these spends the bot's rate budget, so
+ * that someone holding the hook URL without the secret cannot use it up and silence the bot (issue
+ * 13); a post the message rules then refuse gives its share back.
  */
 @Service
 public class IncomingWebhooks {
@@ -46,9 +47,6 @@ public class IncomingWebhooks {
     public Message receive(String hookToken, String clientAddress, byte[] body) {
         var bot = bots.findByToken(hookToken).orElseThrow(WebhookErrors::tokenInvalid);
         var chat = chats.find(bot.chatId()).filter(c -> !c.isDissolved()).orElseThrow(WebhookErrors::tokenInvalid);
-        if (!limiter.tryPost(bot.botId())) {
-            throw WebhookErrors.frequencyLimited();
-        }
         if (!bot.ipAllowList().allows(clientAddress)) {
             throw WebhookErrors.ipNotAllowed();
         }
@@ -61,9 +59,13 @@ public class IncomingWebhooks {
         if (!bot.keywords().foundIn(content)) {
             throw WebhookErrors.keyWordsNotFound();
         }
+        if (!limiter.tryPost(bot.botId())) {
+            throw WebhookErrors.frequencyLimited();
+        }
         try {
             return posts.post(new CustomBotPosts.Poster(bot.botId(), chat, bot.tenantKey()), msgType, content);
         } catch (FeishuException refused) {
+            limiter.giveBack(bot.botId());
             // The im/v1 validation speaks in 230xxx codes; a hook answers every content problem
             // with 9499 and keeps the detail.
             throw WebhookErrors.badContent(refused.getMessage());

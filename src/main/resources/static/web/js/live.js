@@ -1,37 +1,161 @@
-// Live updates on the chat page: the server pushes new messages of the person's chats over
-// Server-Sent Events (/events); those of the open chat are added to the timeline unless already
-// there (the sender's own post was added by htmx), and the timeline scrolls to the end.
-// EventSource reconnects by itself when the stream ends.
+// Live updates: the server pushes every change of the person's chats over Server-Sent Events
+// (/events, see LiveDispatch):
+//   message {chat_id, message_id, html}  a new message: added to the open chat's timeline unless
+//                                        there already (the sender's own post was added by htmx);
+//   changed {chat_id, message_id, html}  a message to show anew: replaced by its id;
+//   chat    {chat_id, kind}              joined, left, disbanded, members, updated;
+//   reload  {}                           the stream missed too much: the page reloads.
+// The stream starts from the position the page was rendered at (data-live-after on <body>), and
+// EventSource reconnects by itself from the last event's id, so nothing in between is lost.
+// Every event is also dispatched on document as `lk:live` (detail {type, data}) for other scripts.
 const timeline = document.getElementById('lk-timeline');
 const chatId = timeline ? timeline.dataset.chatId : null;
+const chatList = document.getElementById('lk-chat-list');
+const after = document.body.dataset.liveAfter;
 
-if (timeline && chatId && 'EventSource' in window) {
-  const source = new EventSource('/events');
-  // Says when the stream is open (tests wait for it: a message sent before shows only on reload).
-  source.addEventListener('open', () => {
-    timeline.dataset.live = 'open';
-  });
-  source.addEventListener('message', (event) => {
-    let data;
-    try {
-      data = JSON.parse(event.data);
-    } catch (e) {
-      return;
-    }
-    if (data.chat_id !== chatId || document.getElementById('lk-m-' + data.message_id)) {
-      return;
-    }
-    const page = new DOMParser().parseFromString(data.html, 'text/html');
-    const message = page.body.firstElementChild;
-    if (!message) {
-      return;
-    }
-    const empty = timeline.querySelector('.lk-timeline-empty');
-    if (empty) {
-      empty.remove();
-    }
-    timeline.appendChild(document.adoptNode(message));
+function parse(event) {
+  try {
+    return JSON.parse(event.data);
+  } catch (e) {
+    return null;
+  }
+}
+
+function element(html) {
+  const page = new DOMParser().parseFromString(html, 'text/html');
+  const first = page.body.firstElementChild;
+  return first ? document.adoptNode(first) : null;
+}
+
+function atEnd() {
+  return timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 40;
+}
+
+function addMessage(data) {
+  if (data.chat_id !== chatId || document.getElementById('lk-m-' + data.message_id)) {
+    return;
+  }
+  const message = element(data.html);
+  if (!message) {
+    return;
+  }
+  const empty = timeline.querySelector('.lk-timeline-empty');
+  if (empty) {
+    empty.remove();
+  }
+  timeline.appendChild(message);
+  timeline.scrollTop = timeline.scrollHeight;
+}
+
+function replaceMessage(data) {
+  const old = data.chat_id === chatId ? document.getElementById('lk-m-' + data.message_id) : null;
+  const message = old ? element(data.html) : null;
+  if (!message) {
+    return;
+  }
+  const follow = atEnd();
+  old.replaceWith(message);
+  if (follow) {
     timeline.scrollTop = timeline.scrollHeight;
+  }
+}
+
+// A notice above the composer; leaving the chat also closes the composer.
+function notice(text, closed) {
+  let bar = document.getElementById('lk-live-notice');
+  if (!bar) {
+    bar = document.createElement('p');
+    bar.id = 'lk-live-notice';
+    bar.className = 'lk-live-notice';
+    bar.setAttribute('role', 'status');
+    timeline.after(bar);
+  }
+  bar.textContent = text;
+  if (closed) {
+    const composer = document.getElementById('lk-composer');
+    if (composer) {
+      for (const field of composer.querySelectorAll('textarea, input, button')) {
+        field.disabled = true;
+      }
+    }
+  }
+}
+
+// The chat's header again from the server (its name may have changed).
+async function refreshHeader() {
+  const response = await fetch(window.location.pathname, { headers: { Accept: 'text/html' } });
+  if (!response.ok) {
+    return;
+  }
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const fresh = page.querySelector('.lk-chat-header');
+  const current = document.querySelector('.lk-chat-header');
+  if (fresh && current) {
+    current.replaceWith(document.adoptNode(fresh));
+    document.title = page.title;
+  }
+}
+
+function chatChanged(data) {
+  if (data.chat_id !== chatId) {
+    return;
+  }
+  if (data.kind === 'left') {
+    notice('You are no longer a member of this chat.', true);
+  } else if (data.kind === 'disbanded') {
+    notice('This chat was disbanded.', true);
+  } else if (data.kind === 'updated') {
+    refreshHeader();
+  }
+}
+
+// The chat list again from the server, a moment after the last change (a burst loads it once).
+let listTimer = null;
+function refreshList() {
+  clearTimeout(listTimer);
+  listTimer = setTimeout(async () => {
+    const response = await fetch(window.location.pathname + window.location.search, {
+      headers: { Accept: 'text/html' },
+    });
+    if (!response.ok) {
+      return;
+    }
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const fresh = page.getElementById('lk-chat-list');
+    const current = document.getElementById('lk-chat-list');
+    if (fresh && current) {
+      current.replaceWith(document.adoptNode(fresh));
+    }
+  }, 250);
+}
+
+function listen(type, handle) {
+  source.addEventListener(type, (event) => {
+    const data = parse(event);
+    if (!data) {
+      return;
+    }
+    handle(data);
+    document.dispatchEvent(new CustomEvent('lk:live', { detail: { type, data } }));
+  });
+}
+
+let source = null;
+if ((timeline || chatList) && 'EventSource' in window) {
+  source = new EventSource(after ? '/events?after=' + encodeURIComponent(after) : '/events');
+  // Says when the stream is open (tests wait for it before writing from elsewhere).
+  source.addEventListener('open', () => {
+    document.body.dataset.live = 'open';
+    if (timeline) {
+      timeline.dataset.live = 'open';
+    }
+  });
+  listen('message', (data) => (timeline ? addMessage(data) : refreshList()));
+  listen('changed', (data) => (timeline ? replaceMessage(data) : refreshList()));
+  listen('chat', (data) => (timeline ? chatChanged(data) : refreshList()));
+  listen('reload', () => {
+    source.close();
+    window.location.reload();
   });
 }
 

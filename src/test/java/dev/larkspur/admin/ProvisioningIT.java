@@ -42,6 +42,8 @@ class ProvisioningIT {
             assertThat(apps.path("items").get(0).path("scopes").toString()).contains("im:message", "im:chat");
             var uris = Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + app.appId() + "/redirect_uris", null));
             assertThat(uris.path("redirect_uris").toString()).contains("http://localhost:8080/oauth-demo/callback");
+            var owner = Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + app.appId() + "/owner", null));
+            assertThat(owner.path("user_id").asText()).isEqualTo("alice");
         }
     }
 
@@ -74,6 +76,10 @@ class ProvisioningIT {
             assertThat(before.path("app").path("scopes").size()).isEqualTo(2);
             assertThat(before.path("redirect_uris").path("redirect_uris").toString())
                     .isEqualTo("[\"https://seeded.example/cb\"]");
+            assertThat(Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + appId + "/owner", null))
+                            .path("user_id")
+                            .asText())
+                    .isEqualTo("alice");
         }
     }
 
@@ -142,6 +148,7 @@ class ProvisioningIT {
                         name: Seeded Bot
                         scopes: [im:message, contact:user.id:readonly]
                         redirect_uris: [https://seeded.example/cb]
+                        owner_user_id: alice
                     users:
                       - user_id: alice
                         name: Alice Seed

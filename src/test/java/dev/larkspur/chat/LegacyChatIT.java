@@ -142,11 +142,19 @@ class LegacyChatIT {
                 .isEqualTo(232001);
     }
 
+    /** Another app of the tenant whose owner is the given person. */
+    private static ChatExtrasFixture ownedApp(ChatExtrasFixture t, String name, String owner) {
+        var other = t.secondApp(name);
+        Admin.ok(
+                server.admin().call("PUT", "/admin/v1/apps/" + other.app.appId() + "/owner", Map.of("user_id", owner)));
+        return other;
+    }
+
     @Test
     void addBotJoinsTheCallingBotAndOnlyThatBotIsTold() throws Exception {
         var t = tenant();
-        String chat = t.group("ann");
-        var other = t.secondApp("Joiner");
+        String chat = t.group("ann", "bob");
+        var other = ownedApp(t, "Joiner", "bob");
 
         var reply = addBot(other.tenantToken(), chat);
 
@@ -157,6 +165,58 @@ class LegacyChatIT {
                 .filter(e -> other.app.appId().equals(e.path("only_app_id").asText()))
                 .toList();
         assertThat(added).hasSize(1);
+    }
+
+    @Test
+    void addBotNeedsTheAppsOwnerInTheChat() throws Exception {
+        var t = tenant();
+        String chat = t.group("ann", "bob");
+        var ownerless = t.secondApp("Ownerless");
+        var outsider = ownedApp(t, "Outsider", "cat");
+
+        assertThat(addBot(ownerless.tenantToken(), chat).code()).isEqualTo(232011);
+        assertThat(addBot(outsider.tenantToken(), chat).code()).isEqualTo(232011);
+        assertThat(info(outsider.tenantToken(), chat).code()).isEqualTo(232011);
+    }
+
+    @Test
+    void onlyOwnerAddingKeepsOutABotWhoseOwnerIsAPlainMember() throws Exception {
+        var t = tenant();
+        String chat = t.group("ann", b -> b.chatType("private"), "bob");
+        t.onlyOwnersAdd(chat);
+
+        assertThat(addBot(ownedApp(t, "Bob's", "bob").tenantToken(), chat).code())
+                .isEqualTo(232017);
+        assertThat(addBot(ownedApp(t, "Ann's", "ann").tenantToken(), chat).code())
+                .isZero();
+    }
+
+    @Test
+    void approvalRequiredKeepsOutABotWhoseOwnerIsAPlainMember() throws Exception {
+        var t = tenant();
+        String chat = t.group("ann", b -> b.membershipApproval("approval_required"), "bob");
+
+        assertThat(addBot(ownedApp(t, "Bob's", "bob").tenantToken(), chat).code())
+                .isEqualTo(232075);
+    }
+
+    @Test
+    void anAppWithoutAChatScopeCannotJoin() throws Exception {
+        var t = tenant();
+        String chat = t.group("ann");
+        var data = Admin.ok(server.admin()
+                .call(
+                        "POST",
+                        "/admin/v1/tenants/" + t.tenantKey + "/apps",
+                        Map.of("name", "Contacts only", "scopes", List.of("contact:user.base:readonly"))));
+        Admin.ok(server.admin()
+                .call("PUT", "/admin/v1/apps/" + data.path("app_id").asText() + "/owner", Map.of("user_id", "ann")));
+        String token = server.http()
+                .tenantToken(
+                        data.path("app_id").asText(), data.path("app_secret").asText());
+
+        assertThat(addBot(token, chat).code()).isEqualTo(99991672);
+        assertThat(info(token, chat).code()).isEqualTo(99991672);
     }
 
     @Test

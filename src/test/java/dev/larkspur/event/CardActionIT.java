@@ -184,7 +184,7 @@ class CardActionIT {
 
             assertThat(answer.path("data").path("card_updated").asBoolean()).isTrue();
             assertThat(CardFixtures.cardTitle(bot, messageId)).isEqualTo("Pending");
-            // No API shows one person's copy yet; read what was stored for Ann.
+            // The stored copy for Ann; what she sees of it is the next test.
             long messagePk =
                     server.bean(MessageRepository.class).pkOf(messageId).orElseThrow();
             long annPk = server.bean(UserService.class)
@@ -193,6 +193,42 @@ class CardActionIT {
                     .pk();
             assertThat(server.bean(CardRepository.class).viewOf(messagePk, annPk))
                     .hasValueSatisfying(card -> assertThat(card).contains("Saved for Ann"));
+        }
+    }
+
+    @Test
+    void theClickerSeesTheirOwnCopyUntilTheCardChangesForEveryone() throws Exception {
+        var handler = new Handler();
+        try (var bot = new LongConnectionBot(server)) {
+            settings(bot, "websocket", null);
+            bot.connect(handler.dispatcher("", () -> rawCard("Saved for Ann", false)));
+            bot.awaitConnections(1);
+            String messageId = CardFixtures.botPostsCard(bot);
+            assertThat(CardFixtures.annClicks(bot, messageId).path("code").asInt())
+                    .isZero();
+            var repository = server.bean(MessageRepository.class);
+            var cards = server.bean(dev.larkspur.message.CardInteractions.class);
+            long annPk = server.bean(UserService.class)
+                    .findByUserId(bot.tenant, "ann")
+                    .orElseThrow()
+                    .pk();
+            Supplier<dev.larkspur.message.Message> stored =
+                    () -> repository.findByMessageId(messageId).orElseThrow();
+
+            assertThat(cards.seenBy(annPk, stored.get()).rawContent()).contains("Saved for Ann");
+            assertThat(cards.seenBy(annPk + 1000, stored.get()).rawContent()).contains("Pending");
+
+            String token = handler.clicks.get(0).getEvent().getToken();
+            var http = server.http();
+            var everyone = Map.of(
+                    "schema", "2.0", "header", Map.of("title", Map.of("tag", "plain_text", "content", "For all")));
+            assertThat(http.post(
+                                    "/open-apis/interactive/v1/card/update",
+                                    http.tenantToken(bot.app.appId(), bot.app.appSecret()),
+                                    LongConnectionBot.JSON.writeValueAsString(Map.of("token", token, "card", everyone)))
+                            .code())
+                    .isZero();
+            assertThat(cards.seenBy(annPk, stored.get()).rawContent()).contains("For all");
         }
     }
 

@@ -44,6 +44,16 @@ public final class WebHttp {
         return post(path, fields, Map.of());
     }
 
+    /** Posts a form whose names may repeat (checkbox groups), in order. */
+    public HttpResponse<String> post(String path, java.util.List<Map.Entry<String, String>> fields) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields.stream()
+                        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                        .collect(Collectors.joining("&"))));
+        return send(builder);
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers) {
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -53,6 +63,40 @@ public final class WebHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(builder::header);
         return send(builder);
+    }
+
+    /**
+     * Posts one file as a browser's multipart form does (part {@code file}, with its name and type),
+     * with {@code headers} (the CSRF header, HX-Request).
+     */
+    public HttpResponse<String> postFile(
+            String path, String fileName, String contentType, byte[] bytes, Map<String, String> headers) {
+        String boundary = "----larkspur" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    /** A GET whose body is bytes (an image or a download). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The sign-in form's token, from a fresh GET of the form. */

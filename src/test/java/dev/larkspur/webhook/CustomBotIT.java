@@ -187,6 +187,23 @@ class CustomBotIT {
     }
 
     @Test
+    void refusedPostsDoNotSpendTheBudget() throws Exception {
+        var hook = fixtures.hook(fixtures.org().group(), Map.of("secret_enabled", true));
+        for (int i = 0; i < PER_MINUTE + 2; i++) {
+            assertRefused(
+                    fixtures.postSigned(hook, text("forged " + i), fixtures.nowSeconds(), "not-the-secret"),
+                    19021,
+                    200);
+        }
+        for (int i = 0; i < PER_MINUTE + 2; i++) {
+            var unknownImage = Map.of("msg_type", "image", "content", Map.of("image_key", "img_v2_not_uploaded"));
+            assertRefused(fixtures.postSigned(hook, unknownImage, fixtures.nowSeconds(), hook.secret()), 9499, 400);
+        }
+
+        assertPosted(fixtures.postSigned(hook, text("the owner's post"), fixtures.nowSeconds(), hook.secret()));
+    }
+
+    @Test
     void removedBotsHookStopsWorkingAndItsMessagesStay() throws Exception {
         var org = fixtures.org();
         String chatId = org.group();

@@ -120,9 +120,10 @@ class AdminDirectoryController {
     ApiResponse<Page<UserView>> listUsers(
             @PathVariable("tenant_key") String tenantKey,
             @RequestParam(name = "page_size", defaultValue = "50") int pageSize,
-            @RequestParam(name = "page_token", required = false) String pageToken) {
+            @RequestParam(name = "page_token", required = false) String pageToken,
+            @RequestParam(name = "query", required = false) String query) {
         int size = Math.max(1, Math.min(pageSize, 500));
-        var page = users.page(tenantKey, PageTokens.decodeLong(pageToken, 0), size + 1);
+        var page = users.search(tenantKey, query, PageTokens.decodeLong(pageToken, 0), size + 1);
         boolean more = page.size() > size;
         var shown = more ? page.subList(0, size) : page;
         var items = shown.stream().map(u -> UserView.of(u, null)).toList();

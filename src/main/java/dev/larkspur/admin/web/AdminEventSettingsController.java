@@ -3,6 +3,7 @@ package dev.larkspur.admin.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.DirectoryErrors;
+import dev.larkspur.event.DeliveredEvents;
 import dev.larkspur.event.DeliveryInspector;
 import dev.larkspur.event.EventSettings;
 import dev.larkspur.event.EventSettingsService;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /** An app's event settings, and the delivery inspector with replay. */
 @RestController
@@ -26,11 +28,14 @@ class AdminEventSettingsController {
     private final AppService apps;
     private final EventSettingsService settings;
     private final DeliveryInspector inspector;
+    private final DeliveredEvents events;
 
-    AdminEventSettingsController(AppService apps, EventSettingsService settings, DeliveryInspector inspector) {
+    AdminEventSettingsController(
+            AppService apps, EventSettingsService settings, DeliveryInspector inspector, DeliveredEvents events) {
         this.apps = apps;
         this.settings = settings;
         this.inspector = inspector;
+        this.events = events;
     }
 
     record SettingsBody(
@@ -116,11 +121,15 @@ class AdminEventSettingsController {
     ApiResponse<AdminViews.Page<DeliveryView>> deliveries(
             @PathVariable("app_id") String appId,
             @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "event_type", required = false) String eventType,
+            @RequestParam(name = "start_time", required = false) Long startTime,
+            @RequestParam(name = "end_time", required = false) Long endTime,
             @RequestParam(name = "page_size", defaultValue = "50") int pageSize,
             @RequestParam(name = "page_token", required = false) String pageToken) {
         var app = apps.get(appId);
         int size = Math.max(1, Math.min(pageSize, 500));
-        var rows = inspector.ofApp(app.pk(), status, PageTokens.decodeLong(pageToken, Long.MAX_VALUE), size + 1);
+        var filter = new DeliveryInspector.Filter(app.pk(), status, eventType, startTime, endTime);
+        var rows = inspector.search(filter, PageTokens.decodeLong(pageToken, Long.MAX_VALUE), size + 1);
         boolean more = rows.size() > size;
         var shown = more ? rows.subList(0, size) : rows;
         String next = more
@@ -137,6 +146,13 @@ class AdminEventSettingsController {
                 .find(deliveryId)
                 .map(DeliveryView::of)
                 .orElseThrow(() -> DirectoryErrors.notFound("delivery " + deliveryId)));
+    }
+
+    /** The delivery's event as its app receives it (before encryption). */
+    @GetMapping("/deliveries/{delivery_id}/event")
+    ApiResponse<ObjectNode> deliveredEvent(@PathVariable("delivery_id") long deliveryId) {
+        return ApiResponse.success(
+                events.of(deliveryId).orElseThrow(() -> DirectoryErrors.notFound("delivery " + deliveryId)));
     }
 
     @PostMapping("/deliveries/{delivery_id}/replay")

@@ -48,6 +48,7 @@ final class AdminViews {
             String email,
             String mobile,
             List<String> departmentIds,
+            boolean resigned,
             Map<String, String> openIds) {
         static UserView of(User u, Map<String, String> openIds) {
             return new UserView(
@@ -58,6 +59,7 @@ final class AdminViews {
                     u.email(),
                     u.mobile(),
                     u.departments().stream().map(DepartmentRef::departmentId).toList(),
+                    u.resigned(),
                     openIds);
         }
     }

@@ -1,5 +1,6 @@
 package dev.larkspur.chat.internal;
 
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,5 +19,15 @@ public class ShareLinkRepository {
                         + " expires_at) values (?, ?, ?, ?, ?, ?)")
                 .params(linkToken, chatPk, userPk, appPk, createdAt, expiresAt)
                 .update();
+    }
+
+    /** A link as stored: its chat and when it expires (milliseconds; null for never). */
+    public record LinkRow(long chatPk, Long expiresAt) {}
+
+    public Optional<LinkRow> find(String linkToken) {
+        return jdbc.sql("select chat_id, expires_at from chat_share_link where link_token = ?")
+                .param(linkToken)
+                .query((rs, n) -> new LinkRow(rs.getLong(1), (Long) rs.getObject(2, Long.class)))
+                .optional();
     }
 }

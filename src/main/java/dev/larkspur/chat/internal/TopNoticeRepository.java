@@ -1,5 +1,6 @@
 package dev.larkspur.chat.internal;
 
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,5 +27,18 @@ public class TopNoticeRepository {
 
     public void remove(long chatPk) {
         jdbc.sql("delete from chat_top_notice where chat_id = ?").param(chatPk).update();
+    }
+
+    public Optional<TopNoticeRow> find(long chatPk) {
+        return jdbc.sql("select action_type, message_id, put_by_user_id, put_by_app_id, put_at from chat_top_notice"
+                        + " where chat_id = ?")
+                .param(chatPk)
+                .query((rs, n) -> new TopNoticeRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, Long.class),
+                        rs.getObject(4, Long.class),
+                        rs.getLong(5)))
+                .optional();
     }
 }

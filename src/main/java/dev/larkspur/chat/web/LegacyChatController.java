@@ -55,9 +55,14 @@ class LegacyChatController {
             boolean groupEmailEnabled,
             String sendGroupEmailPermission) {}
 
-    /** Some old clients spell the path with a trailing slash; the platform serves both (TrailingSlashConfig). */
+    /**
+     * The scopes of im/v1's chat get, which this older call answers in its own shape. Some old
+     * clients spell the path with a trailing slash; the platform serves both (TrailingSlashConfig).
+     */
     @GetMapping("/open-apis/chat/v4/info")
-    @ApiAccess(tokens = TokenType.TENANT)
+    @ApiAccess(
+            tokens = TokenType.TENANT,
+            scopes = {"im:chat", "im:chat:read", "im:chat:readonly"})
     ApiResponse<InfoData> info(Caller caller, @RequestParam(name = "chat_id", required = false) String chatId) {
         var info = legacy.info(new Actor(caller), chatId);
         var c = info.chat();
@@ -92,8 +97,11 @@ class LegacyChatController {
                 null);
     }
 
+    /** The scopes of im/v1's member add, which this older call does for the calling bot. */
     @PostMapping("/open-apis/bot/v4/add")
-    @ApiAccess(tokens = TokenType.TENANT)
+    @ApiAccess(
+            tokens = TokenType.TENANT,
+            scopes = {"im:chat", "im:chat.members:write_only"})
     ApiResponse<Void> addBot(Caller caller, @RequestBody(required = false) AddBotBody body) {
         legacy.addBot(new Actor(caller), body == null ? null : body.chatId());
         return new ApiResponse<>(0, "ok", null, null);

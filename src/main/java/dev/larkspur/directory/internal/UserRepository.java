@@ -156,6 +156,29 @@ public class UserRepository {
                 .list());
     }
 
+    /** Case-insensitive substring match on name, user_id and email, by key; the query's wildcards are literal. */
+    public List<User> searchInTenant(long tenantPk, String query, long afterPk, int limit) {
+        String like = "%"
+                + query.toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
+        return withDepartments(jdbc.sql(SELECT
+                        + " where u.tenant_id = ? and u.id > ? and (lower(u.name) like ? escape '\\'"
+                        + " or lower(u.user_id) like ? escape '\\' or lower(coalesce(u.email, '')) like ? escape '\\')"
+                        + " order by u.id limit ?")
+                .params(tenantPk, afterPk, like, like, like, limit)
+                .query(UserRepository::map)
+                .list());
+    }
+
+    public void resign(long pk) {
+        jdbc.sql("update directory_user set resigned = true where id = ?")
+                .param(pk)
+                .update();
+    }
+
     public List<Long> pksOfTenant(long tenantPk) {
         return jdbc.sql("select id from directory_user where tenant_id = ?")
                 .param(tenantPk)

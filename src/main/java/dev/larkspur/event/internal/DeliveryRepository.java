@@ -114,12 +114,38 @@ public class DeliveryRepository {
                 .optional();
     }
 
-    public List<Delivery> pageOfApp(long appPk, String status, long beforePk, int limit) {
-        return jdbc.sql("select " + DELIVERY_COLUMNS + " from delivery where app_id = :app and id < :before"
-                        + (status == null ? "" : " and status = :status") + " order by id desc limit :limit")
+    /**
+     * An app's deliveries, newest first by key, narrowed by status, event type and creation time
+     * (null: any). Walks the {@code delivery_app} index; the event type comes from the outbox row.
+     */
+    public List<Delivery> search(
+            long appPk, String status, String eventType, Long fromMillis, Long toMillis, long beforePk, int limit) {
+        String columns = DELIVERY_COLUMNS.replaceAll("(\\w+)", "d.$1");
+        var sql = new StringBuilder("select " + columns + " from delivery d");
+        if (eventType != null) {
+            sql.append(" join event_outbox e on e.id = d.event_id");
+        }
+        sql.append(" where d.app_id = :app and d.id < :before");
+        if (status != null) {
+            sql.append(" and d.status = :status");
+        }
+        if (eventType != null) {
+            sql.append(" and e.event_type = :type");
+        }
+        if (fromMillis != null) {
+            sql.append(" and d.created_at >= :from");
+        }
+        if (toMillis != null) {
+            sql.append(" and d.created_at < :to");
+        }
+        sql.append(" order by d.id desc limit :limit");
+        return jdbc.sql(sql.toString())
                 .param("app", appPk)
                 .param("before", beforePk)
                 .param("status", status)
+                .param("type", eventType)
+                .param("from", fromMillis)
+                .param("to", toMillis)
                 .param("limit", limit)
                 .query(DeliveryRepository::delivery)
                 .list();

@@ -1,6 +1,9 @@
 package dev.larkspur.event.internal;
 
 import dev.larkspur.event.StoredEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,19 +30,49 @@ public class OutboxRepository {
                 .single();
     }
 
+    private static final String COLUMNS =
+            "select id, event_id, event_type, tenant_id, chat_id, only_app_id, payload, created_at from event_outbox";
+
+    /** Events meant for apps only: the server's own change signals ({@code larkspur.*}) are left out. */
     public List<StoredEvent> ofChat(long chatPk, long afterPk, int limit) {
-        return jdbc.sql("select id, event_id, event_type, tenant_id, chat_id, only_app_id, payload, created_at"
-                        + " from event_outbox where chat_id = ? and id > ? order by id limit ?")
+        return jdbc.sql(COLUMNS
+                        + " where chat_id = ? and id > ? and event_type not like 'larkspur.%' order by id limit ?")
                 .params(chatPk, afterPk, limit)
-                .query((rs, n) -> new StoredEvent(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        rs.getObject(5, Long.class),
-                        rs.getObject(6, Long.class),
-                        rs.getString(7),
-                        rs.getLong(8)))
+                .query(OutboxRepository::row)
                 .list();
+    }
+
+    /** Every event after {@code afterPk}, and those of {@code alsoPks}, by key (the primary key's index). */
+    public List<StoredEvent> after(long afterPk, Collection<Long> alsoPks, int limit) {
+        if (alsoPks.isEmpty()) {
+            return jdbc.sql(COLUMNS + " where id > ? order by id limit ?")
+                    .params(afterPk, limit)
+                    .query(OutboxRepository::row)
+                    .list();
+        }
+        return jdbc.sql(COLUMNS + " where id > :after or id in (:also) order by id limit :limit")
+                .param("after", afterPk)
+                .param("also", alsoPks)
+                .param("limit", limit)
+                .query(OutboxRepository::row)
+                .list();
+    }
+
+    public long latestPk() {
+        return jdbc.sql("select coalesce(max(id), 0) from event_outbox")
+                .query(Long.class)
+                .single();
+    }
+
+    private static StoredEvent row(ResultSet rs, int n) throws SQLException {
+        return new StoredEvent(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getObject(5, Long.class),
+                rs.getObject(6, Long.class),
+                rs.getString(7),
+                rs.getLong(8));
     }
 }

@@ -56,4 +56,16 @@ public class CardRepository {
                 .query(String.class)
                 .optional();
     }
+
+    /**
+     * One person's copy of a card when it is newer than {@code since} (the message's last change):
+     * a later update for everyone replaces the personal copy too.
+     */
+    public Optional<String> viewSince(long messagePk, long userPk, long since) {
+        return jdbc.sql("select raw_content from card_personal_view where message_id = ? and user_id = ?"
+                        + " and updated_at >= ?")
+                .params(messagePk, userPk, since)
+                .query(String.class)
+                .optional();
+    }
 }

@@ -2,6 +2,8 @@ package dev.larkspur.web.chats;
 
 import dev.larkspur.chat.Chat;
 import dev.larkspur.message.Message;
+import dev.larkspur.message.MessageErrors;
+import dev.larkspur.message.MessageQueries;
 import dev.larkspur.message.MessageReads;
 import dev.larkspur.message.MessageSending;
 import dev.larkspur.platform.Caller;
@@ -13,10 +15,12 @@ import org.springframework.stereotype.Component;
 class ChatActions {
     private final MessageSending sending;
     private final MessageReads reads;
+    private final MessageQueries queries;
 
-    ChatActions(MessageSending sending, MessageReads reads) {
+    ChatActions(MessageSending sending, MessageReads reads, MessageQueries queries) {
         this.sending = sending;
         this.reads = reads;
+        this.queries = queries;
     }
 
     /**
@@ -28,6 +32,17 @@ class ChatActions {
             return sending.sendToBot(person, draft);
         }
         return sending.send(person, "chat_id", chat.chatId(), draft);
+    }
+
+    /**
+     * A reply to a message of this chat (in its thread when asked, or when it is in one already);
+     * a message of another chat is not one to reply to from here.
+     */
+    Message reply(Caller person, Chat chat, String parentId, MessageSending.Draft draft, boolean inThread) {
+        if (!queries.get(person, parentId).chatId().equals(chat.chatId())) {
+            throw MessageErrors.invalid("invalid message_id");
+        }
+        return sending.reply(person, parentId, draft, inThread);
     }
 
     /**

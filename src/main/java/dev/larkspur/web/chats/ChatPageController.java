@@ -1,8 +1,5 @@
 package dev.larkspur.web.chats;
 
-import dev.larkspur.chat.Actor;
-import dev.larkspur.chat.ChatAccess;
-import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.chat.P2pChats;
 import dev.larkspur.message.MessageQueries;
 import dev.larkspur.message.MessageSending;
@@ -30,25 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatPageController {
     static final int PAGE = 30;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final PersonCallers callers;
-    private final ChatQueries chats;
-    private final ChatAccess access;
+    private final OpenChats openChats;
     private final P2pChats p2p;
     private final MessageQueries history;
     private final ChatActions actions;
     private final Timeline timeline;
 
     ChatPageController(
-            PersonCallers callers,
-            ChatQueries chats,
-            ChatAccess access,
-            P2pChats p2p,
-            MessageQueries history,
-            ChatActions actions,
-            Timeline timeline) {
-        this.callers = callers;
-        this.chats = chats;
-        this.access = access;
+            OpenChats openChats, P2pChats p2p, MessageQueries history, ChatActions actions, Timeline timeline) {
+        this.openChats = openChats;
         this.p2p = p2p;
         this.history = history;
         this.actions = actions;
@@ -80,6 +67,7 @@ class ChatPageController {
         Collections.reverse(newestFirst);
         model.addAttribute("chatId", chatId);
         model.addAttribute("chatName", opened.name());
+        model.addAttribute("groupChat", !chat.isP2p());
         model.addAttribute("messages", timeline.rows(me, newestFirst));
         model.addAttribute("older", page.hasMore() ? page.pageToken() : null);
         return before != null && htmx != null ? "web/fragments/timeline :: page" : "web/chat";
@@ -90,6 +78,9 @@ class ChatPageController {
             SignedIn me,
             @PathVariable("chat_id") String chatId,
             @RequestParam(name = "text", defaultValue = "") String text,
+            @RequestParam(name = "parent_id", defaultValue = "") String parentId,
+            @RequestParam(name = "reply_in_thread", defaultValue = "false") boolean inThread,
+            @RequestParam(name = "mention", required = false) java.util.List<String> mentions,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
@@ -102,10 +93,20 @@ class ChatPageController {
             response.setStatus(htmx != null ? 204 : 303);
             return htmx != null ? null : "redirect:/chats/" + chatId;
         }
-        String content = JSON.writeValueAsString(Map.of("text", text));
-        var sent = actions.send(opened.caller(), opened.chat(), new MessageSending.Draft("text", content, null));
+        String content = JSON.writeValueAsString(Map.of("text", ComposerMentions.tagged(text, mentions)));
+        var draft = new MessageSending.Draft("text", content, null);
+        var sent = parentId.isBlank()
+                ? actions.send(opened.caller(), opened.chat(), draft)
+                : actions.reply(opened.caller(), opened.chat(), parentId, draft, inThread);
         if (htmx == null) {
             return "redirect:/chats/" + chatId;
+        }
+        if (sent.threadId() != null) {
+            // A reply in a thread stays in its thread: the page shows its root, with one more reply.
+            var root = history.get(opened.caller(), sent.rootId());
+            response.setHeader("HX-Retarget", "#lk-m-" + root.messageId());
+            response.setHeader("HX-Reswap", "outerHTML");
+            sent = root;
         }
         model.addAttribute("m", timeline.rows(me, java.util.List.of(sent)).get(0));
         return "web/fragments/timeline :: message";
@@ -119,26 +120,7 @@ class ChatPageController {
         return "web/fragments/timeline :: refused";
     }
 
-    private OpenedChat open(SignedIn me, String chatId) {
-        var chat = chats.find(chatId).filter(c -> c.tenantPk() == me.tenantPk()).orElse(null);
-        if (chat == null) {
-            return null;
-        }
-        var app = callers.appFor(me, chat).orElse(null);
-        if (app == null) {
-            return null;
-        }
-        var caller = callers.through(me, app);
-        if (!access.isMember(chat, new Actor(caller))) {
-            return null;
-        }
-        String name = chat.isPeopleChat()
-                ? callers.otherPerson(me, chat)
-                        .map(dev.larkspur.directory.User::name)
-                        .orElse("")
-                : chat.isP2p() ? app.name() : chat.settings().name();
-        return new OpenedChat(chat, caller, name);
+    private OpenChats.OpenChat open(SignedIn me, String chatId) {
+        return openChats.open(me, chatId).orElse(null);
     }
-
-    private record OpenedChat(dev.larkspur.chat.Chat chat, dev.larkspur.platform.Caller caller, String name) {}
 }

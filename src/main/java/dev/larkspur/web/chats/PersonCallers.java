@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * and events as through the Open API.
  */
 @Component
-class PersonCallers {
+public class PersonCallers {
     /** The people the picker shows: enough for a demo tenant; a search would come before more. */
     static final int PEOPLE = 200;
 
@@ -34,15 +34,20 @@ class PersonCallers {
     }
 
     /** The other people of the tenant one can write to: not oneself, not resigned, by name. */
-    List<User> people(SignedIn me) {
+    public List<User> people(SignedIn me) {
         return users.page(me.tenantKey(), 0, PEOPLE).stream()
                 .filter(u -> u.pk() != me.userPk() && !u.resigned())
                 .sorted(java.util.Comparator.comparing(u -> u.name() == null ? "" : u.name()))
                 .toList();
     }
 
+    /** The person themselves, as the directory has them. */
+    public Optional<User> self(SignedIn me) {
+        return users.findByPks(List.of(me.userPk())).stream().findFirst();
+    }
+
     /** The other person of a chat between two people. */
-    Optional<User> otherPerson(SignedIn me, Chat chat) {
+    public Optional<User> otherPerson(SignedIn me, Chat chat) {
         long other = chat.p2pUserPk() == me.userPk() ? chat.p2pPeerUserPk() : chat.p2pUserPk();
         return users.findByPks(List.of(other)).stream().findFirst();
     }
@@ -53,15 +58,15 @@ class PersonCallers {
     }
 
     /** The tenant's apps with a bot: the people's bot chats, and what groups are acted through. */
-    List<App> bots(SignedIn me) {
+    public List<App> bots(SignedIn me) {
         return apps.list(me.tenantKey()).stream().filter(App::botEnabled).toList();
     }
 
-    Optional<App> bot(SignedIn me, String appId) {
+    public Optional<App> bot(SignedIn me, String appId) {
         return apps.find(appId).filter(a -> a.tenantPk() == me.tenantPk() && a.botEnabled());
     }
 
-    Optional<App> appFor(SignedIn me, Chat chat) {
+    public Optional<App> appFor(SignedIn me, Chat chat) {
         Long pk = chat.isP2p() ? chat.p2pAppPk() : chat.creatorAppPk();
         var own = Optional.ofNullable(pk)
                 .flatMap(apps::findByPk)
@@ -72,7 +77,7 @@ class PersonCallers {
         return bots(me).stream().findFirst();
     }
 
-    Caller through(SignedIn me, App app) {
+    public Caller through(SignedIn me, App app) {
         return new Caller(
                 TokenType.USER,
                 app.pk(),

@@ -34,11 +34,14 @@ public record ContentContext(
         String url(String key, String type);
     }
 
-    /** Where a card's buttons, selects and pickers post, with the session's CSRF token. */
+    /**
+     * Where a card's buttons, selects and pickers post, with the session's CSRF token for a form
+     * posted without script; null when the page's script sends it as a header (cards.js), which
+     * lets a card rendered outside a request (a live update) stay clickable.
+     */
     public record CardTarget(String action, String csrf) {
         public CardTarget {
             Objects.requireNonNull(action);
-            Objects.requireNonNull(csrf);
         }
     }
 
@@ -58,6 +61,26 @@ public record ContentContext(
     public static ResourceUrls messageResources(String chatId, String messageId) {
         return (key, type) -> "/chats/" + encode(chatId) + "/messages/" + encode(messageId) + "/resources/"
                 + encode(key) + "?type=" + encode(type);
+    }
+
+    /**
+     * The pages' path for a click on a message's card ({@code card.action.trigger}, as the signed-in
+     * person): {@code /chats/{chat_id}/messages/{message_id}/card_actions}.
+     */
+    public static String cardActions(String chatId, String messageId) {
+        return "/chats/" + encode(chatId) + "/messages/" + encode(messageId) + "/card_actions";
+    }
+
+    /** Cards of this message post to {@link #cardActions}, the token sent by the page's script. */
+    public ContentContext clickable() {
+        return new ContentContext(
+                chatId,
+                messageId,
+                resources,
+                viewerUserPk,
+                lookups,
+                new CardTarget(cardActions(chatId, messageId), null),
+                merged);
     }
 
     public ContentContext resources(ResourceUrls urls) {

@@ -62,8 +62,8 @@ class BrowserGuard extends OncePerRequestFilter {
      * form again with a word on it rather than a bare refusal.
      */
     private static void refuseCsrf(String path, HttpServletResponse response) throws IOException {
-        if (path.equals("/login")) {
-            response.sendRedirect("/login?expired");
+        if (path.equals("/login") || path.equals("/console/login")) {
+            response.sendRedirect(path + "?expired");
             return;
         }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);

@@ -12,6 +12,7 @@ public final class BrowserPaths {
             "/login",
             "/logout",
             "/chats",
+            "/console",
             "/events",
             "/open-apis/authen/v1/authorize",
             "/open-apis/authen/v1/index");
@@ -19,10 +20,16 @@ public final class BrowserPaths {
     private BrowserPaths() {}
 
     public static boolean isBrowserPath(String path) {
-        return EXACT.contains(path) || path.startsWith("/chats/") || path.startsWith("/web/");
+        return EXACT.contains(path)
+                || path.startsWith("/chats/")
+                || path.startsWith("/web/")
+                || path.startsWith("/console/");
     }
 
-    /** Paths that need a signed-in person; others (the sign-in page, static files) do not. */
+    /**
+     * Paths that need a signed-in person; others (the sign-in page, static files) do not. The
+     * console ({@code /console}) needs an operator instead, which web.console checks.
+     */
     static boolean needsSignIn(String path) {
         return path.equals("/chats") || path.startsWith("/chats/") || path.equals("/events");
     }

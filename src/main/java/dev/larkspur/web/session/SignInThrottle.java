@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * several instances each slows its own share, which still caps guessing per instance.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
     static final int ACCOUNT_FREE_FAILURES = 5;
     static final int ADDRESS_FREE_FAILURES = 20;
     static final Duration FIRST_WAIT = Duration.ofSeconds(30);
@@ -33,7 +33,7 @@ class SignInThrottle {
     }
 
     /** How long this attempt must still wait, if it must. */
-    Optional<Duration> waitFor(String email, String address) {
+    public Optional<Duration> waitFor(String email, String address) {
         long now = clock.millis();
         long wait = Math.max(
                 remaining(failures.getIfPresent(accountKey(email)), ACCOUNT_FREE_FAILURES, now),
@@ -41,7 +41,7 @@ class SignInThrottle {
         return wait > 0 ? Optional.of(Duration.ofMillis(wait)) : Optional.empty();
     }
 
-    void failed(String email, String address) {
+    public void failed(String email, String address) {
         long now = clock.millis();
         for (String key : new String[] {accountKey(email), addressKey(address)}) {
             failures.asMap().merge(key, new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
@@ -49,7 +49,7 @@ class SignInThrottle {
     }
 
     /** A success clears the account's count; the address keeps its count, so one known account cannot reset it. */
-    void succeeded(String email) {
+    public void succeeded(String email) {
         failures.invalidate(accountKey(email));
     }
 

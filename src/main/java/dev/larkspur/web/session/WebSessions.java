@@ -52,11 +52,19 @@ public final class WebSessions {
      * token planted before sign-in is worth nothing after it.
      */
     static void signIn(HttpServletRequest request, SignedIn person) {
+        renew(request).setAttribute(SIGNED_IN, person);
+    }
+
+    /**
+     * A new session id and CSRF token for the request's session (created if needed), keeping what it
+     * holds: for any sign-in that raises what the session may do, such as the console's operator.
+     */
+    public static HttpSession renew(HttpServletRequest request) {
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession(false);
         session.setAttribute(CSRF, newToken());
-        session.setAttribute(SIGNED_IN, person);
+        return session;
     }
 
     static void signOut(HttpServletRequest request) {
