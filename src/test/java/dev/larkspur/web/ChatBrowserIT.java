@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -189,12 +190,20 @@ class ChatBrowserIT {
             browser.find("#lk-bot-" + appId).click();
             browser.waitFor(ExpectedConditions.urlMatches("/chats/oc_"));
             String chatId = browser.path().substring("/chats/".length());
+            int before = browser.driver()
+                    .findElements(By.cssSelector(".lk-message-mine"))
+                    .size();
             browser.find("#lk-composer-text").sendKeys("How did last night's deploy go?", Keys.ENTER);
+            // Posted before the bot answers, so the card comes after the question.
             browser.waitFor(
-                    d -> d.findElements(By.cssSelector(".lk-message-mine")).size() > 0);
+                    d -> d.findElements(By.cssSelector(".lk-message-mine")).size() == before + 1);
             send(sdk, "chat_id", chatId, "interactive", CARD, null);
             browser.go("/chats/" + chatId);
-            assertThat(browser.find(".lk-card").getText()).contains("Deploy finished");
+            // Read in one script: a live redraw may replace the card between WebDriver calls.
+            browser.waitFor(d -> String.valueOf(((JavascriptExecutor) d)
+                            .executeScript("return Array.from(document.querySelectorAll('.lk-card'))"
+                                    + ".map(e => e.innerText).join(' ')"))
+                    .contains("Deploy finished"));
             browser.screenshot("readme-bot-card");
 
             browser.go("/chats");
