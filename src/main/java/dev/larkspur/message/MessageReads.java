@@ -1,6 +1,7 @@
 package dev.larkspur.message;
 
 import dev.larkspur.chat.Actor;
+import dev.larkspur.chat.Chat;
 import dev.larkspur.chat.ChatAccess;
 import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.directory.User;
@@ -16,6 +17,8 @@ import dev.larkspur.platform.PageTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,17 +81,37 @@ public class MessageReads {
         var readOfPeople = new LinkedHashMap<SenderInChat, List<String>>();
         var newestRead = new LinkedHashMap<Long, Message>();
         int count = 0;
+        // A page of messages is mostly of one chat: the messages in one query, each chat's
+        // membership checked once, rather than three lookups per message.
+        var found = new LinkedHashMap<String, Message>();
+        messages.findByMessageIds(messageIds).forEach(m -> found.put(m.messageId(), m));
+        // Reopening a chat reads the same page again: only what is new is written.
+        var alreadyRead = reads.readAmong(
+                reader.userPk(), found.values().stream().map(Message::pk).toList());
+        var memberOf = new HashMap<String, Chat>();
+        var notMemberOf = new HashSet<String>();
         for (String id : messageIds) {
-            var message = messages.findByMessageId(id).orElse(null);
+            var message = found.get(id);
             if (message == null || message.tenantPk() != reader.tenantPk() || message.deleted()) {
                 continue;
             }
-            var chat = chats.find(message.chatId()).orElseThrow();
-            if (!access.isMember(chat, new Actor(reader)) || message.sentByUser(reader.userPk())) {
+            if (notMemberOf.contains(message.chatId())) {
+                continue;
+            }
+            var chat = memberOf.get(message.chatId());
+            if (chat == null) {
+                chat = chats.find(message.chatId()).orElseThrow();
+                if (!access.isMember(chat, new Actor(reader))) {
+                    notMemberOf.add(message.chatId());
+                    continue;
+                }
+                memberOf.put(message.chatId(), chat);
+            }
+            if (message.sentByUser(reader.userPk())) {
                 continue;
             }
             newestRead.merge(chat.pk(), message, MessageReads::newer);
-            if (reads.insert(message.pk(), reader.userPk(), now)) {
+            if (!alreadyRead.contains(message.pk()) && reads.insert(message.pk(), reader.userPk(), now)) {
                 count++;
                 if (message.senderUserPk() != null) {
                     readOfPeople

@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Arguments: {@code --smoke} (tiny sizes, seconds per step, for CI), {@code --databases
  * h2,postgresql}, {@code --out <dir>}, {@code --jar <file>}, {@code --profile} (a Java Flight
- * Recording of each server run, in the output folder), {@code --seconds <n>} (every step this long).
+ * Recording of each server run, in the output folder), {@code --seconds <n>} (every step this long),
+ * {@code --only web} (only the web client's pages, reported in web-report.md and web-results.json).
  */
 public final class Bench {
     private Bench() {}
@@ -34,7 +35,10 @@ public final class Bench {
             Duration fixedRateFor,
             int eventRate,
             Duration eventsFor,
-            int eventBurstRate) {
+            int eventBurstRate,
+            long webHistoryMessages,
+            int webChats,
+            boolean webOnly) {
         static Plan fullRun() {
             return new Plan(
                     false,
@@ -48,7 +52,10 @@ public final class Bench {
                     Duration.ofSeconds(15),
                     50,
                     Duration.ofSeconds(10),
-                    1_000);
+                    1_000,
+                    100_000,
+                    1_000,
+                    false);
         }
 
         Plan withSteps(Duration step) {
@@ -64,7 +71,30 @@ public final class Bench {
                     step,
                     eventRate,
                     step,
-                    eventBurstRate);
+                    eventBurstRate,
+                    webHistoryMessages,
+                    webChats,
+                    webOnly);
+        }
+
+        /** Only the web client's measurements (and only their data seeded). */
+        Plan onlyWeb() {
+            return new Plan(
+                    smoke,
+                    concurrency,
+                    step,
+                    warmUp,
+                    pageStep,
+                    0,
+                    0,
+                    fixedRate,
+                    fixedRateFor,
+                    eventRate,
+                    eventsFor,
+                    eventBurstRate,
+                    webHistoryMessages,
+                    webChats,
+                    true);
         }
 
         static Plan smokeRun() {
@@ -80,7 +110,10 @@ public final class Bench {
                     Duration.ofSeconds(1),
                     20,
                     Duration.ofSeconds(1),
-                    100);
+                    100,
+                    500,
+                    20,
+                    false);
         }
     }
 
@@ -89,6 +122,9 @@ public final class Bench {
         var plan = options.containsKey("smoke") ? Plan.smokeRun() : Plan.fullRun();
         if (options.containsKey("seconds")) {
             plan = plan.withSteps(Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
+        }
+        if ("web".equals(options.get("only"))) {
+            plan = plan.onlyWeb();
         }
         Path out = Path.of(options.getOrDefault("out", "bench/results"));
         Path jar = Path.of(options.getOrDefault("jar", findJar()));
@@ -101,7 +137,7 @@ public final class Bench {
             runs.add(run.measure(name));
         }
         Report.write(plan, runs, out);
-        System.out.println("report: " + out.resolve("report.md"));
+        System.out.println("report: " + out.resolve(plan.webOnly() ? "web-report.md" : "report.md"));
         long failed = runs.stream().mapToLong(RunResult::failures).sum();
         if (plan.smoke() && failed > 0) {
             // The smoke run is CI's check that the bench still works: every call must succeed.

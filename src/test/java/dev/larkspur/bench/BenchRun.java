@@ -56,6 +56,18 @@ final class BenchRun {
         step("  filled in %.1f s", (System.nanoTime() - filling) / 1e9);
         result.sizes().put("history_messages", plan.historyMessages());
         result.sizes().put("chat_members", plan.chatMembers());
+        step("fill web: a chat of %,d messages, %,d chats of one person", plan.webHistoryMessages(), plan.webChats());
+        filling = System.nanoTime();
+        fixture.fillWeb(db, plan.webHistoryMessages(), plan.webChats());
+        step("  filled in %.1f s", (System.nanoTime() - filling) / 1e9);
+        result.sizes().put("web_chat_messages", plan.webHistoryMessages());
+        result.sizes().put("web_person_chats", (long) plan.webChats());
+        if (plan.webOnly()) {
+            try (var server = start(env, db)) {
+                web(server, result);
+            }
+            return result;
+        }
 
         var ceiling = new DbCeiling(db, fixture.ceilingChat);
         var points = new ArrayList<Point>();
@@ -89,6 +101,7 @@ final class BenchRun {
                     + "/members?member_id_type=open_id&page_size=" + Fixture.MEMBERS_PAGE;
             page(wrk, result, "members_first", members);
             page(wrk, result, "members_last", members + "&page_token=" + fixture.membersLastPage);
+            web(server, result);
 
             // Latency at a rate the server keeps up with; then a burst, for how many a second it delivers.
             events(result, "callback", EventLatency.callback(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor()));
@@ -182,6 +195,16 @@ final class BenchRun {
                 "%-16s p50 %.2f ms, p99 %.2f ms, %,.0f/s, %d errors",
                 name, latency.p50(), latency.p99(), latency.perSecond(), latency.errors());
         result.pages().put(name, latency);
+    }
+
+    /** The web client's pages, signed in as the person of many chats. */
+    private void web(BenchServer server, RunResult result) {
+        var pages = WebPages.signIn(server.baseUrl, Fixture.WEB_EMAIL, Fixture.WEB_PASSWORD)
+                .measure(fixture.webHistoryChat, plan.pageStep());
+        pages.forEach((name, latency) -> step(
+                "web %-18s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %,.0f/s, %d errors",
+                name, latency.p50(), latency.p95(), latency.p99(), latency.perSecond(), latency.errors()));
+        result.web().putAll(pages);
     }
 
     private static void events(RunResult result, String name, EventLatency.Result r) {

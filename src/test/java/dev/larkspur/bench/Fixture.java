@@ -23,6 +23,10 @@ final class Fixture {
     static final String SECRET = "bench-secret-0001";
     static final int HISTORY_PAGE = 50;
     static final int MEMBERS_PAGE = 100;
+    /** The person the web client measurements sign in as (user u0). */
+    static final String WEB_EMAIL = "u0@bench.larkspur.dev";
+
+    static final String WEB_PASSWORD = "bench-web-password";
 
     final int people;
     String token;
@@ -36,6 +40,10 @@ final class Fixture {
     String historyLastPage;
 
     String membersLastPage;
+    /** The web client's chats: u0's chat of many messages, and the first of u0's many chats. */
+    String webHistoryChat;
+
+    String webFirstChat;
 
     Fixture(int people) {
         this.people = people;
@@ -62,6 +70,13 @@ final class Fixture {
                     .append("\n        name: Person ")
                     .append(i)
                     .append('\n');
+            if (i == 0) {
+                seed.append("        email: ")
+                        .append(WEB_EMAIL)
+                        .append("\n        password: ")
+                        .append(WEB_PASSWORD)
+                        .append('\n');
+            }
         }
         return Files.writeString(dir.resolve("seed.yaml"), seed);
     }
@@ -93,6 +108,8 @@ final class Fixture {
         historyChat = chat(api, "History", List.of());
         membersChat = chat(api, "Everyone", List.of());
         ceilingChat = chat(api, "Ceiling", users(0, 9));
+        webHistoryChat = chat(api, "Web history", users(0, 1));
+        webFirstChat = chat(api, "Team 0", users(0, 1));
     }
 
     private String chat(Api api, String name, List<String> members) {
@@ -148,6 +165,70 @@ final class Fixture {
             c.commit();
             historyLastPage = lastHistoryPage(c, history, messages);
             membersLastPage = lastMembersPage(c, everyone, members);
+        }
+    }
+
+    /**
+     * The web client's data for u0: {@code messages} messages from the bot in the web history
+     * chat, and {@code chats} chats in all (copies of the first, made with the API), each with
+     * three messages from the bot that u0 has not read, their activity spread over time.
+     */
+    void fillWeb(Database db, long messages, int chats) throws SQLException {
+        try (var c = db.connect()) {
+            c.setAutoCommit(false);
+            long sender = pk(c, "select id from app where app_id = '" + SENDER + "'");
+            long history = pk(c, "select id from chat where chat_id = '" + webHistoryChat + "'");
+            long template = pk(c, "select id from chat where chat_id = '" + webFirstChat + "'");
+            long base = System.currentTimeMillis() - messages - 60_000;
+            try (var s = c.createStatement()) {
+                long firstMessage = next(c, "message");
+                s.executeUpdate(messages(firstMessage, "om_w", "" + history, sender, base, db.numbers(messages)));
+                long copies = chats - 1;
+                long firstChat = next(c, "chat");
+                var columns = columnsOf(c, "chat");
+                columns.removeAll(List.of("id", "chat_id", "name", "created_at", "last_active_at"));
+                String kept = String.join(", ", columns);
+                s.executeUpdate("insert into chat (id, chat_id, name, created_at, last_active_at, " + kept + ") select "
+                        + firstChat + " + x, concat('oc_web', x), concat('Team ', x), " + base + ", " + base
+                        + " + x * 1000, " + kept.replaceAll("(\\w+)", "t.$1") + " from chat t cross join "
+                        + db.numbers(copies) + " where t.id = " + template);
+                long members = pk(c, "select count(*) from chat_member where chat_id = " + template);
+                var memberColumns = columnsOf(c, "chat_member");
+                memberColumns.removeAll(List.of("id", "chat_id"));
+                String memberKept = String.join(", ", memberColumns);
+                long firstMember = next(c, "chat_member");
+                s.executeUpdate("insert into chat_member (id, chat_id, " + memberKept + ") select " + firstMember
+                        + " + (x - 1) * " + members + " + m.n, " + firstChat + " + x, "
+                        + memberKept.replaceAll("(\\w+)", "m.$1")
+                        + " from (select row_number() over (order by id) as n, "
+                        + memberKept + " from chat_member where chat_id = " + template + ") m cross join "
+                        + db.numbers(copies));
+                long unread = next(c, "message");
+                s.executeUpdate(
+                        messages(unread, "om_u", firstChat + " + (x + 2) / 3", sender, base, db.numbers(copies * 3)));
+                for (var table : List.of("message", "chat", "chat_member")) {
+                    s.executeUpdate("alter table " + table + " alter column id restart with " + next(c, table));
+                }
+            }
+            c.commit();
+        }
+    }
+
+    private static String messages(long firstPk, String prefix, String chatPk, long sender, long base, String numbers) {
+        return "insert into message (id, message_id, chat_id, sender_kind, sender_app_id, msg_type, content,"
+                + " created_at, updated_at) select " + firstPk + " + x, concat('" + prefix + "', x), " + chatPk
+                + ", 'app', " + sender + ", 'text', concat('{\"text\":\"message ', x, '\"}'), " + base + " + x, "
+                + base + " + x from " + numbers;
+    }
+
+    private static List<String> columnsOf(Connection c, String table) throws SQLException {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("select * from " + table + " where 1 = 0")) {
+            var names = new java.util.ArrayList<String>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                names.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+            }
+            return names;
         }
     }
 

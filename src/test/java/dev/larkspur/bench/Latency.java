@@ -27,6 +27,10 @@ record Latency(long requests, long errors, double perSecond, Map<String, Double>
         return percentilesMs.getOrDefault("50", 0.0);
     }
 
+    double p95() {
+        return percentilesMs.getOrDefault("95", 0.0);
+    }
+
     double p99() {
         return percentilesMs.getOrDefault("99", 0.0);
     }

@@ -37,7 +37,9 @@ final class Report {
         document.put("machine", machine);
         document.put("plan", plan);
         document.put("runs", runs);
-        JSON.writeValue(out.resolve("results.json").toFile(), document);
+        // A web-only run (--only web) keeps the full run's files and writes beside them.
+        String prefix = plan.webOnly() ? "web-" : "";
+        JSON.writeValue(out.resolve(prefix + "results.json").toFile(), document);
 
         var md = new StringBuilder("# Larkspur benchmark\n\n");
         md.append("Run ")
@@ -54,11 +56,21 @@ final class Report {
                                 : ".")
                 .append(" The server is the built jar in its own JVM (1 GB heap); the load generator (wrk, or the")
                 .append(" bench's open-loop sender for fixed rates and events) runs on the same machine and shares")
-                .append(" its cores. Produced by `bench/run`; the raw figures are in `results.json`.\n\n");
+                .append(" its cores. Load average when the report was written: ")
+                .append(loadAverage())
+                .append(" (other work on the machine slows every figure). Produced by `bench/run`; the raw")
+                .append(" figures are in `")
+                .append(prefix)
+                .append("results.json`.\n\n");
         for (var run : runs) {
-            section(md, plan, run, out);
+            if (plan.webOnly()) {
+                md.append("## ").append(run.database()).append("\n\n");
+                WebReport.section(md, plan, run);
+            } else {
+                section(md, plan, run, out);
+            }
         }
-        Files.writeString(out.resolve("report.md"), md);
+        Files.writeString(out.resolve(prefix + "report.md"), md);
     }
 
     private static void section(StringBuilder md, Plan plan, RunResult run, Path out) throws IOException {
@@ -141,7 +153,9 @@ final class Report {
                 .append(name.replace('_', ' '))
                 .append(" | %.2f | %.2f | %.2f | %,.0f |\n".formatted(l.p50(), l.p99(), l.p999(), l.perSecond())));
 
-        md.append("\n### Events, send to bot receipt\n\n");
+        md.append('\n');
+        WebReport.section(md, plan, run);
+        md.append("### Events, send to bot receipt\n\n");
         md.append("People write to a bot at a fixed rate (through the admin API's act-as-user send); the bot's")
                 .append(
                         " handler records when each message arrives. The burst rows offer more than the server delivers,")
@@ -172,6 +186,15 @@ final class Report {
                     .append(")\n");
         }
         md.append('\n');
+    }
+
+    /** The 1-minute load average on Linux, else "unknown". */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static void target(StringBuilder md, String target, String measured, boolean met) {

@@ -14,7 +14,9 @@ record RunResult(
         Latency fixedRate,
         /* history_first, history_last, history_newest, members_first, members_last */
         Map<String, Latency> pages,
-        Map<String, EventLatency.Result> events) {
+        Map<String, EventLatency.Result> events,
+        /* chat_list, chat_first_screen, chat_older_pages: the web client's pages (WebPages) */
+        Map<String, Latency> web) {
 
     record Point(int concurrency, Latency latency) {}
 
@@ -26,11 +28,12 @@ record RunResult(
                 0,
                 null,
                 new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
                 new LinkedHashMap<>());
     }
 
     RunResult withFixedRate(int perSecond, Latency latency) {
-        return new RunResult(database, sizes, loads, perSecond, latency, pages, events);
+        return new RunResult(database, sizes, loads, perSecond, latency, pages, events, web);
     }
 
     Point at(String load, int concurrency) {
@@ -46,7 +49,8 @@ record RunResult(
                 .flatMap(List::stream)
                 .mapToLong(p -> p.latency().errors())
                 .sum();
-        long pageErrors = pages.values().stream().mapToLong(Latency::errors).sum();
+        long pageErrors = pages.values().stream().mapToLong(Latency::errors).sum()
+                + web.values().stream().mapToLong(Latency::errors).sum();
         long eventErrors = events.values().stream()
                 .mapToLong(e -> e.latency().errors() + (e.sent() - e.received()))
                 .sum();

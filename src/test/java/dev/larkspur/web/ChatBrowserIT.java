@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.lark.oapi.core.request.RequestOptions;
 import com.lark.oapi.event.EventDispatcher;
 import com.lark.oapi.service.im.ImService;
+import com.lark.oapi.service.im.v1.model.CreateChatReq;
+import com.lark.oapi.service.im.v1.model.CreateChatReqBody;
+import com.lark.oapi.service.im.v1.model.CreateMessageReq;
+import com.lark.oapi.service.im.v1.model.CreateMessageReqBody;
 import com.lark.oapi.service.im.v1.model.P2MessageReceiveV1;
 import com.lark.oapi.ws.Client;
 import com.lark.oapi.ws.ClientStopper;
@@ -19,8 +24,12 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,6 +38,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Alice writes to the demo bot in real Chromium; the bot, an official Java SDK client on the long
  * connection, receives what she wrote as im.message.receive_v1, and markup shows as text.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatBrowserIT {
     private static final List<P2MessageReceiveV1> received = new CopyOnWriteArrayList<>();
     private static TestServer server;
@@ -83,11 +93,12 @@ class ChatBrowserIT {
     @Test
     void aliceWritesToTheDemoBotWhichReceivesItAndMarkupShowsAsText() {
         String appId = demo.getProperty("app_id");
+        String chatPath;
         try (var browser = Browser.open(server, Browser.DESKTOP)) {
             browser.signIn("alice@demo.larkspur.dev", demo.getProperty("web_password"));
             browser.find("#lk-bot-" + appId).click();
             browser.waitFor(ExpectedConditions.urlMatches("/chats/oc_"));
-            String chatPath = browser.path();
+            chatPath = browser.path();
 
             browser.find("#lk-composer-text").sendKeys("hello bot", Keys.ENTER);
             awaitMine(browser, 1);
@@ -121,12 +132,14 @@ class ChatBrowserIT {
             assertThat(again.get(2).getText()).isEqualTo("<script>alert(1)</script>");
 
             browser.go("/chats");
-            assertThat(browser.find(".lk-chat-name").getText()).isEqualTo("Demo Bot");
+            assertThat(browser.find(".lk-chat-link[href='" + chatPath + "'] .lk-chat-name")
+                            .getText())
+                    .isEqualTo("Demo Bot");
             browser.screenshot("chat-list-desktop");
         }
         try (var phone = Browser.open(server, Browser.PHONE)) {
             phone.signIn("alice@demo.larkspur.dev", demo.getProperty("web_password"));
-            phone.find(".lk-chat-link").click();
+            phone.find(".lk-chat-link[href='" + chatPath + "']").click();
             phone.find(".lk-message-mine");
             phone.screenshot("chat-bot-phone");
         }
@@ -148,6 +161,108 @@ class ChatBrowserIT {
             bob.go(chatId);
             assertThat(bob.find("#lk-not-found").getText()).contains("not in it");
             bob.screenshot("chat-not-found-phone");
+        }
+    }
+
+    /**
+     * The README's two pictures at 1280x800 (docs/screenshots, copied from target/screenshots):
+     * alice's list with unread counts, and her chat with the demo bot answering with a card.
+     */
+    // Last: it adds to alice's chat with the bot, whose messages the first test counts.
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void readmeScreenshotsOfTheListAndABotsCard() {
+        String appId = demo.getProperty("app_id");
+        var sdk = com.lark.oapi.Client.newBuilder(appId, demo.getProperty("app_secret"))
+                .openBaseUrl(server.baseUrl())
+                .build();
+        String design = group(sdk, "Design review");
+        group(sdk, "Release train");
+        var asBob = RequestOptions.newBuilder()
+                .userAccessToken(server.admin().userToken(appId, "bob"))
+                .build();
+        send(sdk, "chat_id", design, "text", "{\"text\":\"New mock-ups are up, comments welcome\"}", asBob);
+        send(sdk, "chat_id", design, "text", "{\"text\":\"Review at 3 pm?\"}", asBob);
+        send(sdk, "user_id", "alice", "text", "{\"text\":\"Are you joining the demo?\"}", asBob);
+
+        try (var browser = Browser.open(server, Browser.DESKTOP)) {
+            browser.signIn("alice@demo.larkspur.dev", demo.getProperty("web_password"));
+            browser.find("#lk-bot-" + appId).click();
+            browser.waitFor(ExpectedConditions.urlMatches("/chats/oc_"));
+            String chatId = browser.path().substring("/chats/".length());
+            int before = browser.driver()
+                    .findElements(By.cssSelector(".lk-message-mine"))
+                    .size();
+            browser.find("#lk-composer-text").sendKeys("How did last night's deploy go?", Keys.ENTER);
+            // Posted before the bot answers, so the card comes after the question.
+            browser.waitFor(
+                    d -> d.findElements(By.cssSelector(".lk-message-mine")).size() == before + 1);
+            send(sdk, "chat_id", chatId, "interactive", CARD, null);
+            browser.go("/chats/" + chatId);
+            // Read in one script: a live redraw may replace the card between WebDriver calls.
+            browser.waitFor(d -> String.valueOf(((JavascriptExecutor) d)
+                            .executeScript("return Array.from(document.querySelectorAll('.lk-card'))"
+                                    + ".map(e => e.innerText).join(' ')"))
+                    .contains("Deploy finished"));
+            browser.screenshot("readme-bot-card");
+
+            browser.go("/chats");
+            var badge = browser.find(".lk-chat-link[href='/chats/" + design + "'] .lk-unread");
+            assertThat(badge.getText()).isEqualTo("2");
+            browser.screenshot("readme-chat-list");
+        }
+    }
+
+    private static final String CARD =
+            """
+            {"config":{"wide_screen_mode":true},
+             "header":{"template":"green","title":{"tag":"plain_text","content":"Deploy finished"}},
+             "elements":[
+              {"tag":"div","text":{"tag":"lark_md","content":"**larkspur-web** 1.4.2 is live on *production*.\\nAll 212 checks passed in 6 min 12 s."}},
+              {"tag":"div","fields":[
+                {"is_short":true,"text":{"tag":"lark_md","content":"**Started by**\\nAlice Chen"}},
+                {"is_short":true,"text":{"tag":"lark_md","content":"**Region**\\neu-west"}}]},
+              {"tag":"hr"},
+              {"tag":"action","actions":[
+                {"tag":"button","text":{"tag":"plain_text","content":"View release notes"},"type":"primary","url":"https://example.com/releases/1.4.2"},
+                {"tag":"button","text":{"tag":"plain_text","content":"Roll back"},"type":"danger","value":{"action":"rollback"}}]}]}
+            """;
+
+    private static String group(com.lark.oapi.Client sdk, String name) {
+        try {
+            var created = sdk.im()
+                    .chat()
+                    .create(CreateChatReq.newBuilder()
+                            .userIdType("user_id")
+                            .createChatReqBody(CreateChatReqBody.newBuilder()
+                                    .name(name)
+                                    .userIdList(new String[] {"alice", "bob"})
+                                    .build())
+                            .build());
+            assertThat(created.getCode()).as(created.getMsg()).isZero();
+            return created.getData().getChatId();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void send(
+            com.lark.oapi.Client sdk, String idType, String to, String type, String content, RequestOptions as) {
+        try {
+            var req = CreateMessageReq.newBuilder()
+                    .receiveIdType(idType)
+                    .createMessageReqBody(CreateMessageReqBody.newBuilder()
+                            .receiveId(to)
+                            .msgType(type)
+                            .content(content)
+                            .build())
+                    .build();
+            var sent = as == null
+                    ? sdk.im().message().create(req)
+                    : sdk.im().message().create(req, as);
+            assertThat(sent.getCode()).as(sent.getMsg()).isZero();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 

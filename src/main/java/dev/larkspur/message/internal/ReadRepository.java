@@ -27,6 +27,19 @@ public class ReadRepository {
                 > 0;
     }
 
+    /** Which of these messages the user has read already, in one query. */
+    public java.util.Set<Long> readAmong(long userPk, List<Long> messagePks) {
+        if (messagePks.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(
+                jdbc.sql("select message_id from message_read where user_id = :user and message_id in (:messages)")
+                        .param("user", userPk)
+                        .param("messages", messagePks)
+                        .query(Long.class)
+                        .list());
+    }
+
     public List<Read> page(long messagePk, long afterReadAt, long afterUserPk, int limit) {
         return jdbc.sql("select user_id, read_at from message_read where message_id = ?"
                         + " and (read_at > ? or (read_at = ? and user_id > ?)) order by read_at, user_id limit ?")
