@@ -105,7 +105,11 @@ public final class Browser implements AutoCloseable {
         go("/login");
         find("#lk-email").sendKeys(email);
         find("#lk-password").sendKeys(password);
+        var form = find("#lk-signin-form");
         find("#lk-signin-submit").click();
+        // The answer replaces the page, signed in or not: wait for it, so that the next navigation
+        // does not overtake the sign-in (and find itself at /login without a session).
+        waitFor(ExpectedConditions.stalenessOf(form));
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
