@@ -66,14 +66,19 @@ class Provisioning implements SmartInitializingSingleton {
     /** Before the web server opens its port, so that no request sees a half-provisioned server. */
     @Override
     public void afterSingletonsInstantiated() {
+        boolean demoCreated = false;
         if (props.seed() != null && !props.seed().isBlank()) {
             var seed = read(Path.of(props.seed()));
             tx.executeWithoutResult(status -> apply(seed));
             log.info("Applied seed file {}", props.seed());
         } else if (tenants.none()) {
+            // Creating the demo tenant prints its credentials; later starts only say where they are.
             demo.create();
+            demoCreated = true;
         }
-        demo.announce();
+        if (!demoCreated) {
+            demo.announce();
+        }
         // The token is shown once, when this start generated it; later starts say where it is.
         if (adminToken.generated()) {
             log.info(

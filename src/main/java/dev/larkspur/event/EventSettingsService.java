@@ -89,8 +89,9 @@ public class EventSettingsService {
         } catch (IllegalArgumentException e) {
             throw invalid("request_url is not a URL");
         }
+        // Schemes are case-insensitive (RFC 3986 §3.1): HTTP:// is as good as http://.
         if (uri.getScheme() == null
-                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
             throw invalid("request_url must be http or https");
         }
         String challenge = Ids.hex(24);

@@ -9,11 +9,14 @@ import tools.jackson.databind.JsonNode;
  * A custom bot's keyword rule (spec/message.md §3.24): at most 10 keywords, and a message passes when
  * its text contains any one of them. Only the text a reader sees counts — {@code text},
  * {@code title} and card {@code content} values — never a link's {@code href} or a key; so an image
- * or a shared chat cannot pass. Empty means the rule is off.
+ * or a shared chat cannot pass. Nor do the parts of a card nobody reads: a button's {@code value}
+ * (sent back to a bot on a click), the card's {@code config} and 2.0 {@code behaviors} (issue 13).
+ * Empty means the rule is off.
  */
 public final class Keywords {
     static final int MAX = 10;
     private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "content");
+    private static final Set<String> UNSEEN = Set.of("value", "config", "behaviors");
     private final List<String> values;
 
     private Keywords(List<String> values) {
@@ -48,6 +51,9 @@ public final class Keywords {
     private static void collect(JsonNode node, List<String> texts) {
         if (node.isObject()) {
             for (var field : node.properties()) {
+                if (UNSEEN.contains(field.getKey())) {
+                    continue;
+                }
                 if (field.getValue().isString() && TEXT_FIELDS.contains(field.getKey())) {
                     texts.add(field.getValue().asString());
                 } else {

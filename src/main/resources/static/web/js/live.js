@@ -53,7 +53,48 @@ function addMessage(data) {
   timeline.appendChild(message);
   wire(message);
   timeline.scrollTop = timeline.scrollHeight;
+  if (!message.classList.contains('lk-message-mine')) {
+    seen(data.message_id);
+  }
 }
+
+// Others' messages that arrive on the open page are read once the page is in view, as opening the
+// chat reads them: the senders see "Read by", bots get message_read_v1, the list's count drops.
+const unseen = [];
+function seen(messageId) {
+  unseen.push(messageId);
+  if (document.visibilityState === 'visible') {
+    flushRead();
+  }
+}
+
+function flushRead() {
+  if (unseen.length === 0) {
+    return;
+  }
+  const body = new URLSearchParams();
+  for (const id of unseen.splice(0, unseen.length)) {
+    body.append('message_id', id);
+  }
+  let token = '';
+  try {
+    token = JSON.parse(document.body.getAttribute('hx-headers') || '{}')['X-CSRF-Token'] || '';
+  } catch {
+    token = '';
+  }
+  fetch(`/chats/${encodeURIComponent(chatId)}/read`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'X-CSRF-Token': token },
+    body,
+  }).catch(() => {});
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') {
+    flushRead();
+  }
+});
 
 function replaceMessage(data, tries = 0) {
   const old = data.chat_id === chatId ? document.getElementById('lk-m-' + data.message_id) : null;

@@ -82,6 +82,19 @@ class UrlVerificationIT {
     }
 
     @Test
+    void anUpperCaseSchemeIsAUrlLikeAnyOther() {
+        var app = app();
+        try (var bot = receiver("vt-" + app.appId())) {
+            String url = "HTTP" + bot.url().substring("http".length());
+
+            setQuickUrl(app, url);
+
+            assertThat(bot.requests()).as("challenges answered").isPositive();
+            assertThat(storedUrl(app)).isEqualTo(url);
+        }
+    }
+
+    @Test
     void challengeAnsweredAfterTwoSecondsIsRefusedAndTheOldUrlStays() {
         var app = app();
         try (var quick = receiver("vt-" + app.appId());

@@ -73,6 +73,11 @@ class PeopleChatBrowserIT {
             long sentAt = System.nanoTime();
             awaitTheirs(bob, "hi bob, lunch?");
             System.out.printf("live: bob saw alice's message after %d ms%n", (System.nanoTime() - sentAt) / 1_000_000);
+            // Bob's open page read it as it arrived: alice's copy says so, without a reload.
+            alice.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#lk-timeline .lk-message-mine .lk-read"), "Read"));
+            assertThat(alice.find("#lk-timeline .lk-message-mine .lk-read").getText())
+                    .isEqualTo("Read");
             bob.find("#lk-composer-text").sendKeys("sure, at noon", Keys.ENTER);
             sentAt = System.nanoTime();
             awaitTheirs(alice, "sure, at noon");

@@ -40,6 +40,20 @@ class KeywordsTest {
     }
 
     @Test
+    void buttonValuesAndCardConfigAreNotReadText() {
+        var keywords = Keywords.of(List.of("alert"));
+        String button = "{\"tag\":\"button\",\"text\":{\"tag\":\"plain_text\",\"content\":\"%s\"},"
+                + "\"value\":{\"text\":\"alert\",\"title\":\"alert\"}}";
+        String card = "{\"config\":{\"title\":\"alert\"},\"elements\":[{\"tag\":\"action\",\"actions\":[%s]}],"
+                + "\"behaviors\":[{\"type\":\"callback\",\"value\":{\"content\":\"alert\"}}]}";
+
+        assertThat(keywords.foundIn(json(card.formatted(button.formatted("Acknowledge")))))
+                .isFalse();
+        assertThat(keywords.foundIn(json(card.formatted(button.formatted("Acknowledge alert")))))
+                .isTrue();
+    }
+
+    @Test
     void refusesBlankKeywordsAndMoreThanTen() {
         assertThatThrownBy(() -> Keywords.of(List.of(" "))).isInstanceOf(FeishuException.class);
         assertThatThrownBy(() -> Keywords.of(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")))

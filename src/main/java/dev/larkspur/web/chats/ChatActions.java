@@ -54,6 +54,14 @@ class ChatActions {
     }
 
     /** Opening a chat reads what others wrote on the page shown (message_read_v1 for bots). */
+    /**
+     * Messages seen by id. The read service skips one's own messages and those of chats one is not
+     * in, so an id from elsewhere changes nothing.
+     */
+    void markReadIds(Caller person, List<String> messageIds) {
+        reads.markRead(person, messageIds);
+    }
+
     void markRead(Caller person, List<Message> shown) {
         var ids = shown.stream()
                 .filter(m -> !m.sentByUser(person.userPk()))

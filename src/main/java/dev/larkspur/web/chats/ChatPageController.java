@@ -112,6 +112,30 @@ class ChatPageController {
         return "web/fragments/timeline :: message";
     }
 
+    /**
+     * Messages that arrived on the open page by the live stream, now seen: read as if the page had
+     * been opened with them (message_read_v1 for bots, "Read by" for their senders, unread counts).
+     */
+    @PostMapping("/chats/{chat_id}/read")
+    void read(
+            SignedIn me,
+            @PathVariable("chat_id") String chatId,
+            @RequestParam(name = "message_id", required = false) java.util.List<String> messageIds,
+            HttpServletResponse response) {
+        var opened = open(me, chatId);
+        if (opened == null) {
+            response.setStatus(404);
+            return;
+        }
+        var ids = messageIds == null
+                ? java.util.List.<String>of()
+                : messageIds.stream().limit(PAGE).toList();
+        if (!ids.isEmpty()) {
+            actions.markReadIds(opened.caller(), ids);
+        }
+        response.setStatus(204);
+    }
+
     /** A refusal by the message rules (muted, too fast, ...) shown where the composer is. */
     @ExceptionHandler(FeishuException.class)
     String refused(FeishuException e, HttpServletResponse response, Model model) {
