@@ -10,7 +10,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,8 +98,33 @@ public final class Browser implements AutoCloseable {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Waits for the condition. A page that navigates or a live update that replaces an element while
+     * a condition looks at it makes Chromium answer "stale element" or "node does not belong to the
+     * document"; those mean "look again", not failure.
+     */
     public <T> T waitFor(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NodeGone.class)
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (WebDriverException e) {
+                        if (e instanceof StaleElementReferenceException
+                                || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            throw new NodeGone(e);
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    /** The element looked at left the document: the wait looks again. */
+    private static final class NodeGone extends RuntimeException {
+        NodeGone(Throwable cause) {
+            super(cause);
+        }
     }
 
     /** Fills the sign-in form and submits it. */
