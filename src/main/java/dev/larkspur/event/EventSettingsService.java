@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class EventSettingsService {
+    private static final Logger log = LoggerFactory.getLogger(EventSettingsService.class);
     private final SettingsRepository settings;
     private final CallbackTransport transport;
     private final JsonMapper json;
@@ -76,13 +79,13 @@ public class EventSettingsService {
             throw invalid("mode must be callback or websocket");
         }
         if (next.requestUrl() != null && change.requestUrl() != null) {
-            verify(next);
+            verify(app, next);
         }
         settings.save(next, clock.millis());
         return next;
     }
 
-    private void verify(EventSettings s) {
+    private void verify(App app, EventSettings s) {
         URI uri;
         try {
             uri = URI.create(s.requestUrl());
@@ -104,23 +107,29 @@ public class EventSettingsService {
             body = json.writeValueAsString(Map.of("encrypt", EventCrypto.encrypt(s.encryptKey(), body)));
         }
         var response = transport.post(s.requestUrl(), Map.of(), body, challengeTimeout);
+        String failure = null;
         if (response.timedOut()) {
-            throw invalid(
-                    "request_url did not answer the url_verification challenge within " + seconds(challengeTimeout)
-                            + "; Feishu requires the answer within 1 s. The settings were not changed. Answer"
-                            + " {\"challenge\":\"<the value received>\"} at once, before any slow work");
-        }
-        if (!response.ok()) {
-            throw invalid("request_url did not answer the url_verification challenge: "
-                    + (response.error() != null ? response.error() : "HTTP " + response.status()));
-        }
-        try {
-            var answer = json.readTree(response.body());
-            if (!challenge.equals(answer.path("challenge").asString(""))) {
-                throw invalid("request_url answered the url_verification challenge with a different value");
+            failure = "no answer within " + seconds(challengeTimeout);
+        } else if (!response.ok()) {
+            failure = response.error() != null ? response.error() : "HTTP " + response.status();
+        } else {
+            try {
+                var answer = json.readTree(response.body());
+                if (!challenge.equals(answer.path("challenge").asString(""))) {
+                    failure = "answered with a different challenge";
+                }
+            } catch (JacksonException e) {
+                failure = "answered with something that is not JSON";
             }
-        } catch (JacksonException e) {
-            throw invalid("request_url answered the url_verification challenge with something that is not JSON");
+        }
+        if (failure != null) {
+            // One answer for every failure, so that the caller cannot tell a closed port from a
+            // slow or wrong endpoint (issue 13: setting URLs must not scan the network); the
+            // operator's log has the detail.
+            log.info("url_verification of {} for app {} failed: {}", s.requestUrl(), app.appId(), failure);
+            throw invalid("request_url verification failed: it must answer the url_verification challenge"
+                    + " with {\"challenge\":\"<the value received>\"} within 1 s, as Feishu requires (answer at"
+                    + " once, before any slow work). The settings were not changed; the server log has the detail");
         }
     }
 

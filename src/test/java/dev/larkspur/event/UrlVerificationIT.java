@@ -82,6 +82,28 @@ class UrlVerificationIT {
     }
 
     @Test
+    void everyRefusalSaysTheSameSoThatUrlsCannotScanPorts() throws Exception {
+        var app = app();
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (var slow = receiver("vt-" + app.appId())) {
+            slow.answerAfter(Duration.ofSeconds(2));
+
+            var closed = setUrl(app, "http://127.0.0.1:" + closedPort + "/events");
+            var late = setUrl(app, slow.url());
+
+            assertThat(closed.code()).isNotZero();
+            assertThat(late.code()).isEqualTo(closed.code());
+            assertThat(closed.body().path("msg").asText())
+                    .isEqualTo(late.body().path("msg").asText())
+                    .doesNotContain("refused")
+                    .doesNotContain(String.valueOf(closedPort));
+        }
+    }
+
+    @Test
     void anUpperCaseSchemeIsAUrlLikeAnyOther() {
         var app = app();
         try (var bot = receiver("vt-" + app.appId())) {
