@@ -2,6 +2,7 @@
 // reaction picker, and the composer's "Replying to ..." state. Listeners sit on the timeline
 // (event delegation), so messages replaced by htmx or added by live updates keep working.
 // The actions themselves are htmx forms in the message fragment; a refusal shows as an alert.
+import { csrfHeaders } from './csrf.js';
 const timeline = document.getElementById('lk-timeline');
 const picker = document.getElementById('lk-picker');
 const error = document.getElementById('lk-composer-error');
@@ -64,14 +65,6 @@ function openPicker(message) {
   const top = Math.min(box.bottom + 4, window.innerHeight - picker.offsetHeight - 8);
   picker.style.top = Math.max(8, top) + 'px';
   picker.querySelector('.lk-picker-emoji').focus();
-}
-
-function csrfHeaders() {
-  try {
-    return JSON.parse(document.body.getAttribute('hx-headers') || '{}');
-  } catch (e) {
-    return {};
-  }
 }
 
 function react(emoji) {

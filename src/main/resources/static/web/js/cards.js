@@ -2,18 +2,12 @@
 // picker, or a choice in its overflow menu posts the form the server drew (tag, name, value JSON,
 // option) with the person's timezone, and the answer's toast and card show in place. Listeners sit
 // on the document, so cards drawn later (older pages, live updates, answers) work the same.
+import { csrfToken } from './csrf.js';
+
 const SCRIPT_HEADER = 'X-Larkspur-Card';
 const TOAST_MILLIS = 5000;
 
 document.documentElement.classList.add('lk-cards-live');
-
-function csrfToken() {
-  try {
-    return JSON.parse(document.body.getAttribute('hx-headers') || '{}')['X-CSRF-Token'] || '';
-  } catch {
-    return '';
-  }
-}
 
 function timezone() {
   try {

@@ -8,6 +8,7 @@
 // The stream starts from the position the page was rendered at (data-live-after on <body>), and
 // EventSource reconnects by itself from the last event's id, so nothing in between is lost.
 // Every event is also dispatched on document as `lk:live` (detail {type, data}) for other scripts.
+import { csrfToken } from './csrf.js';
 const timeline = document.getElementById('lk-timeline');
 const chatId = timeline ? timeline.dataset.chatId : null;
 const chatList = document.getElementById('lk-chat-list');
@@ -76,16 +77,10 @@ function flushRead() {
   for (const id of unseen.splice(0, unseen.length)) {
     body.append('message_id', id);
   }
-  let token = '';
-  try {
-    token = JSON.parse(document.body.getAttribute('hx-headers') || '{}')['X-CSRF-Token'] || '';
-  } catch {
-    token = '';
-  }
   fetch(`/chats/${encodeURIComponent(chatId)}/read`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'X-CSRF-Token': token },
+    headers: { 'X-CSRF-Token': csrfToken() },
     body,
   }).catch(() => {});
 }
