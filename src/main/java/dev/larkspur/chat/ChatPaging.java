@@ -22,31 +22,14 @@ final class ChatPaging {
         return requested;
     }
 
+    private static final PageTokens.Refusal INVALID =
+            PageTokens.Refusal.of(() -> ChatErrors.invalidParam("invalid page_token"));
+
     static String token(String kind, long... parts) {
-        var text = new StringBuilder(kind);
-        for (long p : parts) {
-            text.append(':').append(p);
-        }
-        return PageTokens.encode(text.toString());
+        return PageTokens.encode(kind, "", parts);
     }
 
     static long[] position(String pageToken, String kind, long... defaults) {
-        String text = PageTokens.decode(pageToken);
-        if (text == null) {
-            return defaults;
-        }
-        String[] parts = text.split(":");
-        if (!parts[0].equals(kind) || parts.length != defaults.length + 1) {
-            throw ChatErrors.invalidParam("invalid page_token");
-        }
-        long[] result = new long[defaults.length];
-        try {
-            for (int i = 0; i < result.length; i++) {
-                result[i] = Long.parseLong(parts[i + 1]);
-            }
-        } catch (NumberFormatException e) {
-            throw ChatErrors.invalidParam("invalid page_token");
-        }
-        return result;
+        return PageTokens.decode(pageToken, kind, "", defaults, INVALID);
     }
 }

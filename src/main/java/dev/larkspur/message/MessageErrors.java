@@ -1,6 +1,7 @@
 package dev.larkspur.message;
 
 import dev.larkspur.platform.FeishuException;
+import dev.larkspur.platform.PageTokens;
 
 /** The message domain's Feishu codes (spec/message.md §6); HTTP 400. */
 public final class MessageErrors {
@@ -14,6 +15,11 @@ public final class MessageErrors {
     public static FeishuException invalid(String ext) {
         return of(230001, "Your request contains an invalid request parameter, ext=" + ext);
     }
+
+    /** How message lists (history, pins, readers) refuse a page token. */
+    static final PageTokens.Refusal PAGE_TOKEN = new PageTokens.Refusal(
+            () -> invalid("invalid page_token"),
+            () -> invalid("the request parameters have changed, page_token is invalid"));
 
     public static FeishuException invalidContent(String detail) {
         return invalid("invalid message content. " + detail);

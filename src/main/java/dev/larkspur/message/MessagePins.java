@@ -7,7 +7,6 @@ import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.message.internal.PinRepository;
 import dev.larkspur.platform.Caller;
-import dev.larkspur.platform.FeishuException;
 import dev.larkspur.platform.PageTokens;
 import java.time.Clock;
 import java.util.List;
@@ -98,7 +97,7 @@ public class MessagePins {
         String next = null;
         if (more) {
             var last = shown.get(size - 1);
-            next = PageTokens.encode(last.createdAt() + ":" + last.messagePk() + ":" + query.hashCode());
+            next = PageTokens.encode("pin", query, last.createdAt(), last.messagePk());
         }
         return new PinPage(shown, more, next);
     }
@@ -132,27 +131,8 @@ public class MessagePins {
     }
 
     private static long[] position(String pageToken, String query) {
-        String text;
-        try {
-            text = PageTokens.decode(pageToken);
-        } catch (FeishuException e) {
-            throw MessageErrors.invalid("invalid page_token");
-        }
-        if (text == null) {
-            return new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
-        }
-        String[] parts = text.split(":");
-        if (parts.length != 3) {
-            throw MessageErrors.invalid("invalid page_token");
-        }
-        if (!parts[2].equals(String.valueOf(query.hashCode()))) {
-            throw MessageErrors.invalid("the request parameters have changed, page_token is invalid");
-        }
-        try {
-            return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
-        } catch (NumberFormatException e) {
-            throw MessageErrors.invalid("invalid page_token");
-        }
+        return PageTokens.decode(
+                pageToken, "pin", query, new long[] {Long.MAX_VALUE, Long.MAX_VALUE}, MessageErrors.PAGE_TOKEN);
     }
 
     private static long millis(String value, String error, long whenAbsent) {

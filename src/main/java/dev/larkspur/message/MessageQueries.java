@@ -6,7 +6,6 @@ import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.platform.Caller;
 import dev.larkspur.platform.FeishuErrors;
-import dev.larkspur.platform.FeishuException;
 import dev.larkspur.platform.PageTokens;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -116,7 +115,7 @@ public class MessageQueries {
         String next = null;
         if (more) {
             var last = shown.get(size - 1);
-            next = PageTokens.encode(last.createdAt() + ":" + last.pk() + ":" + query.hashCode());
+            next = PageTokens.encode("h", query, last.createdAt(), last.pk());
         }
         return new HistoryPage(shown, more, next);
     }
@@ -125,30 +124,9 @@ public class MessageQueries {
     static final List<String> GROUP_HISTORY = List.of("im:message.group_msg");
 
     private static long[] position(String pageToken, String query, boolean ascending) {
-        String text;
-        try {
-            text = PageTokens.decode(pageToken);
-        } catch (FeishuException e) {
-            // PageTokens reports a generic field error; message history answers with its own 230001.
-            throw MessageErrors.invalid("invalid page_token");
-        }
-        if (text == null) {
-            return ascending
-                    ? new long[] {Long.MIN_VALUE, Long.MIN_VALUE}
-                    : new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
-        }
-        String[] parts = text.split(":");
-        if (parts.length != 3) {
-            throw MessageErrors.invalid("invalid page_token");
-        }
-        if (!parts[2].equals(String.valueOf(query.hashCode()))) {
-            throw MessageErrors.invalid("the request parameters have changed, page_token is invalid");
-        }
-        try {
-            return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
-        } catch (NumberFormatException e) {
-            throw MessageErrors.invalid("invalid page_token");
-        }
+        long[] start =
+                ascending ? new long[] {Long.MIN_VALUE, Long.MIN_VALUE} : new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
+        return PageTokens.decode(pageToken, "h", query, start, MessageErrors.PAGE_TOKEN);
     }
 
     private static long seconds(String value, String error, long whenAbsent) {

@@ -174,19 +174,13 @@ public class MessageReads {
         if (clock.millis() - message.createdAt() > READ_USERS_WINDOW.toMillis()) {
             throw MessageErrors.of(230033, "The message was sent more than 7 days ago.");
         }
-        long afterAt = Long.MIN_VALUE;
-        long afterUser = Long.MIN_VALUE;
-        String position = PageTokens.decode(pageToken);
-        if (position != null) {
-            String[] parts = position.split(":");
-            try {
-                afterAt = Long.parseLong(parts[0]);
-                afterUser = Long.parseLong(parts[1]);
-            } catch (RuntimeException e) {
-                throw MessageErrors.invalid("invalid page_token");
-            }
-        }
-        var rows = reads.page(message.pk(), afterAt, afterUser, size + 1);
+        long[] after = PageTokens.decode(
+                pageToken,
+                "read",
+                message.messageId(),
+                new long[] {Long.MIN_VALUE, Long.MIN_VALUE},
+                MessageErrors.PAGE_TOKEN);
+        var rows = reads.page(message.pk(), after[0], after[1], size + 1);
         boolean more = rows.size() > size;
         var shown = more ? rows.subList(0, size) : rows;
         List<User> people =
@@ -197,7 +191,10 @@ public class MessageReads {
                 .toList();
         String next = more
                 ? PageTokens.encode(
-                        shown.get(size - 1).readAt() + ":" + shown.get(size - 1).userPk())
+                        "read",
+                        message.messageId(),
+                        shown.get(size - 1).readAt(),
+                        shown.get(size - 1).userPk())
                 : null;
         return new ReaderPage(items, more, next);
     }

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Listing a message's reactions, oldest first, by key (spec/message.md §3.20 "List"). */
 @Service
 public class ReactionQueries {
+    private static final PageTokens.Refusal PAGE_TOKEN = PageTokens.Refusal.of(ReactionErrors::invalidPageToken);
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 50;
     private final ReactionRepository reactions;
@@ -53,7 +54,7 @@ public class ReactionQueries {
         var rows = reactions.page(message.pk(), type, after(pageToken, list), size + 1);
         boolean more = rows.size() > size;
         var shown = more ? rows.subList(0, size) : rows;
-        String next = more ? PageTokens.encode(shown.get(size - 1).pk() + ":" + list.hashCode()) : null;
+        String next = more ? PageTokens.encode("r", list, shown.get(size - 1).pk()) : null;
         return new ReactionPage(shown, idType, more, next);
     }
 
@@ -72,23 +73,6 @@ public class ReactionQueries {
     }
 
     private static long after(String pageToken, String list) {
-        String position;
-        try {
-            position = PageTokens.decode(pageToken);
-        } catch (FeishuException e) {
-            throw ReactionErrors.invalidPageToken();
-        }
-        if (position == null) {
-            return 0;
-        }
-        String[] parts = position.split(":");
-        if (parts.length != 2 || !parts[1].equals(String.valueOf(list.hashCode()))) {
-            throw ReactionErrors.invalidPageToken();
-        }
-        try {
-            return Long.parseLong(parts[0]);
-        } catch (NumberFormatException e) {
-            throw ReactionErrors.invalidPageToken();
-        }
+        return PageTokens.decode(pageToken, "r", list, new long[] {0}, PAGE_TOKEN)[0];
     }
 }

@@ -246,11 +246,11 @@ final class Fixture {
                         + " order by created_at desc, id desc limit 1 offset " + HISTORY_PAGE)) {
             rs.next();
             String query = String.join("|", "chat", historyChat, "0", String.valueOf(Long.MAX_VALUE), "true");
-            return PageTokens.encode(rs.getLong(1) + ":" + rs.getLong(2) + ":" + query.hashCode());
+            return PageTokens.encode("h", query, rs.getLong(1), rs.getLong(2));
         }
     }
 
-    /** The members list's token: "m:" and the member row after which the page starts (ChatRoster). */
+    /** The members list's token: kind "m" and the member row after which the page starts (ChatRoster). */
     private String lastMembersPage(Connection c, long chatPk, long members) throws SQLException {
         if (members <= MEMBERS_PAGE) {
             return null;
@@ -259,7 +259,7 @@ final class Fixture {
                 var rs = s.executeQuery("select id from chat_member where chat_id = " + chatPk
                         + " and kind = 'user' order by id desc limit 1 offset " + MEMBERS_PAGE)) {
             rs.next();
-            return PageTokens.encode("m:" + rs.getLong(1));
+            return PageTokens.encode("m", "", rs.getLong(1));
         }
     }
 

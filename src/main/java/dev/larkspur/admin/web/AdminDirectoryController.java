@@ -123,12 +123,11 @@ class AdminDirectoryController {
             @RequestParam(name = "page_token", required = false) String pageToken,
             @RequestParam(name = "query", required = false) String query) {
         int size = Math.max(1, Math.min(pageSize, 500));
-        var page = users.search(tenantKey, query, PageTokens.decodeLong(pageToken, 0), size + 1);
+        var page = users.search(tenantKey, query, PageTokens.decodeLong(pageToken, "user", 0), size + 1);
         boolean more = page.size() > size;
         var shown = more ? page.subList(0, size) : page;
         var items = shown.stream().map(u -> UserView.of(u, null)).toList();
-        String next =
-                more ? PageTokens.encode(String.valueOf(shown.get(size - 1).pk())) : null;
+        String next = more ? PageTokens.encode("user", shown.get(size - 1).pk()) : null;
         return ApiResponse.success(new Page<>(items, more, next));
     }
 

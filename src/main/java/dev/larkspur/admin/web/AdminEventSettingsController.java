@@ -129,12 +129,11 @@ class AdminEventSettingsController {
         var app = apps.get(appId);
         int size = Math.max(1, Math.min(pageSize, 500));
         var filter = new DeliveryInspector.Filter(app.pk(), status, eventType, startTime, endTime);
-        var rows = inspector.search(filter, PageTokens.decodeLong(pageToken, Long.MAX_VALUE), size + 1);
+        var rows = inspector.search(filter, PageTokens.decodeLong(pageToken, "delivery", Long.MAX_VALUE), size + 1);
         boolean more = rows.size() > size;
         var shown = more ? rows.subList(0, size) : rows;
         String next = more
-                ? PageTokens.encode(
-                        String.valueOf(shown.get(size - 1).delivery().pk()))
+                ? PageTokens.encode("delivery", shown.get(size - 1).delivery().pk())
                 : null;
         return ApiResponse.success(
                 new AdminViews.Page<>(shown.stream().map(DeliveryView::of).toList(), more, next));

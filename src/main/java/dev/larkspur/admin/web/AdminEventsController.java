@@ -61,7 +61,7 @@ class AdminEventsController {
                         .orElseThrow(() -> DirectoryErrors.invalid("app_id is required for this chat"));
         var receiver = apps.get(viewer);
         int size = Math.max(1, Math.min(pageSize, 500));
-        var rows = outbox.ofChat(chat.pk(), PageTokens.decodeLong(pageToken, 0), size + 1);
+        var rows = outbox.ofChat(chat.pk(), PageTokens.decodeLong(pageToken, "event", 0), size + 1);
         boolean more = rows.size() > size;
         var shown = more ? rows.subList(0, size) : rows;
         var onlyApps = apps.appIds(shown.stream()
@@ -75,8 +75,7 @@ class AdminEventsController {
                         e.onlyAppPk() == null ? null : onlyApps.get(e.onlyAppPk()),
                         renderer.render(e, receiver, null)))
                 .toList();
-        String next =
-                more ? PageTokens.encode(String.valueOf(shown.get(size - 1).pk())) : null;
+        String next = more ? PageTokens.encode("event", shown.get(size - 1).pk()) : null;
         return ApiResponse.success(new AdminViews.Page<>(items, more, next));
     }
 }

@@ -49,7 +49,7 @@ class ChatEventsController {
         }
         var chat = chats.find(chatId.strip()).orElseThrow(() -> DirectoryErrors.notFound("chat " + chatId));
         var receiver = apps.get(appId.strip());
-        var rows = outbox.ofChat(chat.pk(), PageTokens.decodeLong(after, 0), PAGE_SIZE + 1);
+        var rows = outbox.ofChat(chat.pk(), PageTokens.decodeLong(after, "event", 0), PAGE_SIZE + 1);
         boolean more = rows.size() > PAGE_SIZE;
         var shown = more ? rows.subList(0, PAGE_SIZE) : rows;
         model.addAttribute(
@@ -69,8 +69,9 @@ class ChatEventsController {
                                 .queryParam("app", receiver.appId())
                                 .queryParam(
                                         "after",
-                                        PageTokens.encode(String.valueOf(
-                                                shown.get(PAGE_SIZE - 1).pk())))
+                                        PageTokens.encode(
+                                                "event",
+                                                shown.get(PAGE_SIZE - 1).pk()))
                                 .encode()
                                 .toUriString()
                         : null);

@@ -61,7 +61,7 @@ class DeliveriesController {
                 type.isBlank() ? null : type,
                 TimeFilter.millis("from", from),
                 TimeFilter.millis("to", to));
-        var rows = inspector.search(filter, PageTokens.decodeLong(before, Long.MAX_VALUE), PAGE_SIZE + 1);
+        var rows = inspector.search(filter, PageTokens.decodeLong(before, "delivery", Long.MAX_VALUE), PAGE_SIZE + 1);
         boolean more = rows.size() > PAGE_SIZE;
         var shown = more ? rows.subList(0, PAGE_SIZE) : rows;
         model.addAttribute("deliveries", shown.stream().map(DeliveryRow::of).toList());
@@ -74,9 +74,11 @@ class DeliveriesController {
                         ? query(app.appId(), status, type, from, to)
                                 .queryParam(
                                         "before",
-                                        PageTokens.encode(String.valueOf(shown.get(PAGE_SIZE - 1)
-                                                .delivery()
-                                                .pk())))
+                                        PageTokens.encode(
+                                                "delivery",
+                                                shown.get(PAGE_SIZE - 1)
+                                                        .delivery()
+                                                        .pk()))
                                 .encode()
                                 .toUriString()
                         : null);

@@ -61,7 +61,7 @@ class PeopleController {
             return "web/console/people";
         }
         var tenant = tenantKey == null ? all.get(0) : tenants.get(tenantKey);
-        var rows = users.search(tenant.tenantKey(), query, PageTokens.decodeLong(after, 0), PAGE_SIZE + 1);
+        var rows = users.search(tenant.tenantKey(), query, PageTokens.decodeLong(after, "user", 0), PAGE_SIZE + 1);
         boolean more = rows.size() > PAGE_SIZE;
         var shown = more ? rows.subList(0, PAGE_SIZE) : rows;
         model.addAttribute("tenant", tenant);
@@ -76,8 +76,8 @@ class PeopleController {
                                 .queryParam("q", query)
                                 .queryParam(
                                         "after",
-                                        PageTokens.encode(String.valueOf(
-                                                shown.get(PAGE_SIZE - 1).pk())))
+                                        PageTokens.encode(
+                                                "user", shown.get(PAGE_SIZE - 1).pk()))
                                 .encode()
                                 .toUriString()
                         : null);
