@@ -15,7 +15,8 @@ public record LarkspurProperties(
         String seed,
         String adminToken,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Events events) {
+        @DefaultValue Events events,
+        @DefaultValue H2 h2) {
 
     /** An external database; when {@code url} is blank, an H2 file database in the data directory. */
     public record Database(String url, String user, String password) {
@@ -24,10 +25,6 @@ public record LarkspurProperties(
         }
     }
 
-    /**
-     * Per app and per API, as Feishu documents for the IM endpoints: 50 requests a second and 1000 a
-     * minute (spec/group.md §1.5, spec/message.md §1.6).
-     */
     /**
      * Event delivery: background workers on or off, how often they look for work when not woken,
      * how many pushes run at once, the factor on Feishu's retry ladder (tests use a small one), and
@@ -48,8 +45,42 @@ public record LarkspurProperties(
         }
     }
 
+    /**
+     * Per app and per API, as Feishu documents for the IM endpoints: 50 requests a second and 1000 a
+     * minute (spec/group.md §1.5, spec/message.md §1.6).
+     */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("50") int perSecond,
             @DefaultValue("1000") int perMinute) {}
+
+    /**
+     * The embedded H2 database (ignored with PostgreSQL). {@code durability}: what a 2xx promises,
+     * {@code fsync} (the default: the commit is forced to the disk, so it survives a power loss or a
+     * kernel crash) or {@code write} (the commit is in the file, in the operating system's cache: it
+     * survives a killed process, not a power loss). {@code groupCommit}: concurrent commits share one
+     * file write and one fsync ({@link EmbeddedDatabase}); it relies on H2 internals, so it can be
+     * turned off, and then H2 writes each commit itself and never fsyncs, which is {@code write}.
+     */
+    public record H2(@DefaultValue("fsync") Durability durability, @DefaultValue("true") boolean groupCommit) {
+        public H2 {
+            if (!groupCommit && durability == Durability.FSYNC) {
+                throw new IllegalArgumentException("larkspur.h2.group-commit=false needs larkspur.h2.durability=write:"
+                        + " without group commit H2 writes each commit to the file but never fsyncs it");
+            }
+        }
+
+        /** The defaults: group commit, each group forced to the disk. */
+        public static H2 defaults() {
+            return new H2(Durability.FSYNC, true);
+        }
+    }
+
+    /** What a committed write has reached when its request is answered (see {@link H2}). */
+    public enum Durability {
+        /** On the disk: the file is forced (fsync) before the answer. */
+        FSYNC,
+        /** In the file, which the operating system writes to the disk later. */
+        WRITE
+    }
 }

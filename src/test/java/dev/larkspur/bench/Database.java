@@ -1,10 +1,13 @@
 package dev.larkspur.bench;
 
 import dev.larkspur.platform.EmbeddedDatabase;
+import dev.larkspur.platform.LarkspurProperties.Durability;
+import dev.larkspur.platform.LarkspurProperties.H2;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -18,12 +21,21 @@ import org.postgresql.ds.PGSimpleDataSource;
 record Database(String name, String url, DataSource source, Map<String, String> serverEnv) {
     static final String POSTGRES_ROOT = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
-    /** H2 through the same group commit as the server, so that both commit with the same durability. */
+    /**
+     * H2 through the same group commit as the server, so that both commit with the same durability:
+     * {@code LARKSPUR_H2_DURABILITY} and {@code LARKSPUR_H2_GROUP_COMMIT} from the environment, which
+     * the server inherits.
+     */
     static Database h2(Path dataDir) {
+        var settings = new H2(
+                Durability.valueOf(System.getenv()
+                        .getOrDefault("LARKSPUR_H2_DURABILITY", "fsync")
+                        .toUpperCase(Locale.ROOT)),
+                Boolean.parseBoolean(System.getenv().getOrDefault("LARKSPUR_H2_GROUP_COMMIT", "true")));
         var h2 = new JdbcDataSource();
-        h2.setURL(EmbeddedDatabase.jdbcUrl(dataDir));
+        h2.setURL(EmbeddedDatabase.jdbcUrl(dataDir, settings));
         h2.setUser("sa");
-        return new Database("h2", h2.getURL(), EmbeddedDatabase.durable(h2), Map.of());
+        return new Database("h2", h2.getURL(), EmbeddedDatabase.durable(h2, settings), Map.of());
     }
 
     /** Drops and creates {@code larkspur_bench}; PostgreSQL runs locally with trust auth here. */

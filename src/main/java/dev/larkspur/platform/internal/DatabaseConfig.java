@@ -23,11 +23,11 @@ class DatabaseConfig {
         } else {
             var dir = props.dataDir().toAbsolutePath().normalize();
             PrivateFiles.createDirectory(dir);
-            ds.setJdbcUrl(EmbeddedDatabase.jdbcUrl(dir));
+            ds.setJdbcUrl(EmbeddedDatabase.jdbcUrl(dir, props.h2()));
             ds.setUsername("sa");
             ds.setPassword("");
             ds.setPoolName("larkspur");
-            return EmbeddedDatabase.durable(ds);
+            return EmbeddedDatabase.durable(ds, props.h2());
         }
         ds.setPoolName("larkspur");
         return ds;

@@ -1,6 +1,7 @@
 package dev.larkspur.platform.internal;
 
 import dev.larkspur.platform.BackgroundWrites;
+import dev.larkspur.platform.LarkspurProperties.Durability;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -17,21 +18,32 @@ import org.h2.mvstore.MVStore;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Durable commits for the embedded H2 database at the cost of one file write per group of
- * concurrent commits rather than one per commit. H2 runs with a write delay, so that a commit alone
- * no longer writes the file; connections from here track whether they changed anything, and a
- * commit that did (or, in auto-commit mode, a statement that did) returns only after a {@link
- * GroupCommit} store covers it. A 2xx still means the change is in the file, so a killed process
- * loses nothing it acknowledged; what it saves is the per-commit write that made up most of a
- * send's cost under load (see bench/results/report.md).
+ * Durable commits for the embedded H2 database at the cost of one file write (and one fsync) per
+ * group of concurrent commits rather than one per commit. H2 runs with a write delay, so that a
+ * commit alone no longer writes the file; connections from here track whether they changed
+ * anything, and a commit that did (or, in auto-commit mode, a statement that did) returns only after
+ * a {@link GroupCommit} store covers it. With {@link Durability#FSYNC} that store is also forced to
+ * the disk, so a 2xx means on disk: it survives a power loss or a kernel crash. With {@link
+ * Durability#WRITE} it means in the file: a killed process loses nothing it acknowledged, a power
+ * loss may. What group commit saves is the per-commit write that made up most of a send's cost under
+ * load (see bench/results/report.md and bench/results/h2-durability.md).
+ *
+ * <p>This reaches into H2's internals ({@link SessionLocal}, {@link MVStore}), which is why the pom
+ * pins H2's version and why {@code larkspur.h2.group-commit=false} can turn it off.
  */
 public final class GroupCommitDataSource extends DelegatingDataSource implements AutoCloseable {
     private static final Set<String> WRITES =
             Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
-    private final GroupCommit group = new GroupCommit();
+    private final GroupCommit group;
 
-    public GroupCommitDataSource(DataSource target) {
+    public GroupCommitDataSource(DataSource target, Durability durability) {
         super(target);
+        this.group = new GroupCommit(durability == Durability.FSYNC);
+    }
+
+    /** How many times the file was forced to the disk so far (one per group of commits). */
+    long forced() {
+        return group.forced();
     }
 
     @Override
