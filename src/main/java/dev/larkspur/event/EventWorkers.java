@@ -15,33 +15,25 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The background side of events: a fan-out loop, a callback loop and a long-connection loop, each
- * woken by new work in this process and otherwise polling, and bounded pools of pushes in flight
- * (one bound per mode, so that bots which never ACK cannot hold up callbacks).
+ * The background side of events: a fan-out loop and one loop per {@link DeliveryPipeline} (callbacks,
+ * long connections), each woken by new work in this process and otherwise polling, and bounded
+ * pools of pushes in flight (one bound per mode, so that bots which never ACK cannot hold up
+ * callbacks).
  */
 @Component
 class EventWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventWorkers.class);
     private final Fanout fanout;
-    private final CallbackDelivery callbacks;
-    private final LongConnectionDelivery longConnection;
+    private final List<DeliveryPipeline> pipelines;
     private final EventSignals signals;
     private final LarkspurProperties.Events config;
     private volatile boolean running;
     private ExecutorService loops;
     private ExecutorService senders;
-    private Semaphore inFlight;
-    private Semaphore longConnectionInFlight;
 
-    EventWorkers(
-            Fanout fanout,
-            CallbackDelivery callbacks,
-            LongConnectionDelivery longConnection,
-            EventSignals signals,
-            LarkspurProperties props) {
+    EventWorkers(Fanout fanout, List<DeliveryPipeline> pipelines, EventSignals signals, LarkspurProperties props) {
         this.fanout = fanout;
-        this.callbacks = callbacks;
-        this.longConnection = longConnection;
+        this.pipelines = List.copyOf(pipelines);
         this.signals = signals;
         this.config = props.events();
     }
@@ -52,15 +44,13 @@ class EventWorkers implements SmartLifecycle {
             return;
         }
         running = true;
-        inFlight = new Semaphore(config.senders());
-        longConnectionInFlight = new Semaphore(config.senders());
-        senders = Executors.newFixedThreadPool(2 * config.senders(), daemon("larkspur-push"));
-        loops = Executors.newFixedThreadPool(3, daemon("larkspur-events"));
+        senders = Executors.newFixedThreadPool(pipelines.size() * config.senders(), daemon("larkspur-push"));
+        loops = Executors.newFixedThreadPool(1 + pipelines.size(), daemon("larkspur-events"));
         loops.submit(() -> loop("fan-out", this::fanOut));
-        loops.submit(() -> loop("callbacks", () -> dispatch(inFlight, callbacks::claim, callbacks::send)));
-        loops.submit(() -> loop(
-                "long-connection",
-                () -> dispatch(longConnectionInFlight, longConnection::claim, longConnection::send)));
+        for (var pipeline : pipelines) {
+            var inFlight = new Semaphore(config.senders());
+            loops.submit(() -> loop(pipeline.mode(), () -> dispatch(inFlight, pipeline::claim, pipeline::send)));
+        }
     }
 
     private boolean fanOut() {

@@ -1,0 +1,39 @@
+package dev.larkspur.event;
+
+import dev.larkspur.directory.App;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How a delivery leaves the server: the one part of the {@link DeliveryPipeline} that differs
+ * between callbacks and long connections. A port, so that the pipeline's rules can be tested with
+ * a fake, and so that a transport may later push several deliveries at once.
+ */
+interface DeliveryTransport {
+    /** The delivery mode this transport serves, as stored on the delivery row. */
+    String mode();
+
+    /** Apps whose deliveries this instance should claim before any other (none: due order only). */
+    default Collection<Long> preferredApps() {
+        return List.of();
+    }
+
+    /**
+     * How long a due delivery of an app not in {@link #preferredApps()} waits before this instance
+     * takes it anyway, so that the instance that can push it gets the first chance.
+     */
+    default Duration unclaimedGrace() {
+        return Duration.ZERO;
+    }
+
+    /** One push of one event to one app; never throws, a failure is an outcome. */
+    PushOutcome push(Push push);
+
+    /**
+     * What to push: the event, its app, the app's settings (null when it never saved any), and the
+     * envelope rendered for it.
+     */
+    record Push(StoredEvent event, App app, EventSettings settings, ObjectNode envelope) {}
+}

@@ -1,0 +1,50 @@
+package dev.larkspur.event;
+
+import java.time.Duration;
+import java.util.Collection;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivery by long connection: the envelope, unencrypted, to one live connection of the app, and
+ * its ACK (spec/protocols.md §4.7, §4.9). A failed ACK, none in time, or no live connection ("app
+ * not online") is a failed attempt. Instances wake each other on new deliveries, so the instance
+ * holding an app's connection claims its events first; the others take them after a grace, to
+ * record that no instance could push them.
+ */
+@Component
+class LongConnectionTransport implements DeliveryTransport {
+    static final Duration UNCLAIMED_GRACE = Duration.ofSeconds(5);
+    private final LongConnectionPush push;
+    private final LongConnections connections;
+    private final JsonMapper json;
+
+    LongConnectionTransport(LongConnectionPush push, LongConnections connections, JsonMapper json) {
+        this.push = push;
+        this.connections = connections;
+        this.json = json;
+    }
+
+    @Override
+    public String mode() {
+        return EventSettings.WEBSOCKET;
+    }
+
+    @Override
+    public Collection<Long> preferredApps() {
+        return connections.connectedApps();
+    }
+
+    @Override
+    public Duration unclaimedGrace() {
+        return UNCLAIMED_GRACE;
+    }
+
+    @Override
+    public PushOutcome push(Push p) {
+        var outcome = push.push(p.app().pk(), p.event().eventId(), json.writeValueAsBytes(p.envelope()));
+        return outcome.ok()
+                ? PushOutcome.delivered(outcome.latencyMs())
+                : PushOutcome.failed(outcome.code(), outcome.latencyMs(), outcome.error());
+    }
+}
