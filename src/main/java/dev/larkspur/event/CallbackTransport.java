@@ -26,6 +26,9 @@ public interface CallbackTransport {
     /** How a {@link Response#error()} starts when the answer did not come in time. */
     String TIMED_OUT = "HttpTimeoutException";
 
+    /** How a {@link Response#error()} starts when the request URL policy refused the host. */
+    String REFUSED = "RequestUrlRefused";
+
     /** Posts {@code body}; an answer that takes longer than {@code timeout} counts as none. */
     Response post(String url, Map<String, String> headers, String body, Duration timeout);
 }

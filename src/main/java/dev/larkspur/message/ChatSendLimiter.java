@@ -1,11 +1,7 @@
 package dev.larkspur.message;
 
 import dev.larkspur.chat.Chat;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import dev.larkspur.platform.Limiters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
@@ -18,10 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChatSendLimiter {
     private final Limits limits;
-    private final ConcurrentMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Limiters.Keyed<Long> buckets;
 
-    ChatSendLimiter(Limits limits) {
+    ChatSendLimiter(Limits limits, Limiters limiters) {
         this.limits = limits;
+        this.buckets = limiters.perSecond(Math.max(1, limits.perChatPerSecond()));
     }
 
     /** {@code LARKSPUR_MESSAGES_PER_CHAT_PER_SECOND}; 0 turns the limit off. */
@@ -32,13 +29,7 @@ public class ChatSendLimiter {
         if (limits.perChatPerSecond() <= 0) {
             return;
         }
-        var bucket = buckets.computeIfAbsent(chat.pk(), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limits.perChatPerSecond())
-                        .refillIntervally(limits.perChatPerSecond(), Duration.ofSeconds(1))
-                        .build())
-                .build());
-        if (!bucket.tryConsume(1)) {
+        if (!buckets.bucket(chat.pk()).tryConsume(1)) {
             throw MessageErrors.of(230020, "This operation triggers the frequency limit.");
         }
     }

@@ -1,10 +1,6 @@
 package dev.larkspur.webhook;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import dev.larkspur.platform.Limiters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,39 +11,25 @@ import org.springframework.stereotype.Component;
 @Component
 class HookRateLimiter {
     private final CustomBotProperties.RateLimit config;
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Limiters.Keyed<String> buckets;
 
-    HookRateLimiter(CustomBotProperties props) {
+    HookRateLimiter(CustomBotProperties props, Limiters limiters) {
         this.config = props.rateLimit();
+        this.buckets = limiters.perSecondAndMinute(config.perSecond(), config.perMinute());
     }
 
     boolean tryPost(String botId) {
-        return !config.enabled()
-                || buckets.computeIfAbsent(botId, id -> newBucket()).tryConsume(1);
+        return !config.enabled() || buckets.bucket(botId).tryConsume(1);
     }
 
     /** Returns a post's share of the budget when the post was refused after spending it. */
     void giveBack(String botId) {
-        var bucket = buckets.get(botId);
-        if (config.enabled() && bucket != null) {
-            bucket.addTokens(1);
+        if (config.enabled()) {
+            buckets.existing(botId).ifPresent(bucket -> bucket.addTokens(1));
         }
     }
 
     void forget(String botId) {
-        buckets.remove(botId);
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(config.perSecond())
-                        .refillIntervally(config.perSecond(), Duration.ofSeconds(1))
-                        .build())
-                .addLimit(Bandwidth.builder()
-                        .capacity(config.perMinute())
-                        .refillIntervally(config.perMinute(), Duration.ofMinutes(1))
-                        .build())
-                .build();
+        buckets.forget(botId);
     }
 }

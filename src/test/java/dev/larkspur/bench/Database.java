@@ -55,7 +55,16 @@ record Database(String name, String url, DataSource source, Map<String, String> 
                 "postgresql",
                 url,
                 pg,
-                Map.of("LARKSPUR_DB_URL", url, "LARKSPUR_DB_USER", "postgres", "LARKSPUR_DB_PASSWORD", ""));
+                // The bench's bots listen on 127.0.0.1, which PostgreSQL mode refuses by default.
+                Map.of(
+                        "LARKSPUR_DB_URL",
+                        url,
+                        "LARKSPUR_DB_USER",
+                        "postgres",
+                        "LARKSPUR_DB_PASSWORD",
+                        "",
+                        "LARKSPUR_REQUEST_URL_ALLOW_LOOPBACK",
+                        "true"));
     }
 
     Connection connect() throws SQLException {

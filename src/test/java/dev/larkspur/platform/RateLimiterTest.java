@@ -2,19 +2,25 @@ package dev.larkspur.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larkspur.support.MutableClock;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-    private static RateLimiter limiter(boolean enabled, int perSecond, int perMinute) {
-        return new RateLimiter(new LarkspurProperties(
-                Path.of("."),
-                new LarkspurProperties.Database(null, null, null),
-                null,
-                null,
-                new LarkspurProperties.RateLimit(enabled, perSecond, perMinute),
-                new LarkspurProperties.Events(false, 200, 1, 1.0, 30000),
-                LarkspurProperties.H2.defaults()));
+    private final MutableClock clock = MutableClock.frozen();
+
+    private RateLimiter limiter(boolean enabled, int perSecond, int perMinute) {
+        return new RateLimiter(
+                new LarkspurProperties(
+                        Path.of("."),
+                        new LarkspurProperties.Database(null, null, null),
+                        null,
+                        null,
+                        new LarkspurProperties.RateLimit(enabled, perSecond, perMinute),
+                        new LarkspurProperties.Events(false, 200, 1, 1.0, 30000),
+                        LarkspurProperties.H2.defaults()),
+                new Limiters(clock));
     }
 
     @Test
@@ -26,6 +32,19 @@ class RateLimiterTest {
         assertThat(third.allowed()).isFalse();
         assertThat(third.resetSeconds()).isBetween(1L, 1L);
         assertThat(third.limit()).isEqualTo(2);
+    }
+
+    @Test
+    void theBudgetComesBackWhenTheClockMovesOnASecond() {
+        var limiter = limiter(true, 2, 100);
+        limiter.check("cli_a", "GET /x");
+        limiter.check("cli_a", "GET /x");
+        assertThat(limiter.check("cli_a", "GET /x").allowed()).isFalse();
+
+        clock.advance(Duration.ofMillis(999));
+        assertThat(limiter.check("cli_a", "GET /x").allowed()).isFalse();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(limiter.check("cli_a", "GET /x").allowed()).isTrue();
     }
 
     @Test
@@ -45,7 +64,12 @@ class RateLimiterTest {
         }
         var over = limiter.check("cli_a", "GET /x");
         assertThat(over.allowed()).isFalse();
-        assertThat(over.resetSeconds()).isGreaterThan(1);
+        assertThat(over.resetSeconds()).isEqualTo(60);
+
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(limiter.check("cli_a", "GET /x").allowed()).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(limiter.check("cli_a", "GET /x").allowed()).isTrue();
     }
 
     @Test

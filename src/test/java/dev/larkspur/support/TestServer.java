@@ -72,6 +72,9 @@ public final class TestServer implements AutoCloseable {
         // Tests post many messages into one chat at once; the 5-a-second chat limit is proven by
         // a server of its own (MessageSendLimitIT).
         props.put("larkspur.messages.per-chat-per-second", "0");
+        // Test bots listen on 127.0.0.1, on PostgreSQL too, where loopback is refused by default;
+        // the policy itself is proven by RequestUrlPolicyIT.
+        props.put("larkspur.events.request-url.allow-loopback", "true");
         props.putAll(extra);
         // As command-line arguments, so that they win over application.yml like real settings do.
         String[] args = props.entrySet().stream()

@@ -1,6 +1,7 @@
 package dev.larkspur.event.internal;
 
 import dev.larkspur.event.CallbackTransport;
+import dev.larkspur.event.RequestUrlPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feishu's rule: connect within 2 s, the whole request within the caller's limit (3 s for events,
- * 1 s for url_verification), success is HTTP 200.
+ * 1 s for url_verification), success is HTTP 200. Before each post the {@link RequestUrlPolicy}
+ * resolves the host and may refuse it; a refused post opens no connection and counts as a failed
+ * attempt, with the reason as its error (in the delivery record and the operator's log). (The client resolves the name again to connect; the JVM's address cache, 30 s by
+ * default, makes both see the same answer but for a name that changes in between.)
  */
 @Component
 class HttpCallbackTransport implements CallbackTransport {
@@ -21,12 +25,22 @@ class HttpCallbackTransport implements CallbackTransport {
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final RequestUrlPolicy policy;
+
+    HttpCallbackTransport(RequestUrlPolicy policy) {
+        this.policy = policy;
+    }
 
     @Override
     public Response post(String url, Map<String, String> headers, String body, Duration timeout) {
         long start = System.nanoTime();
         try {
-            var request = HttpRequest.newBuilder(URI.create(url))
+            var uri = URI.create(url);
+            var refusal = policy.refusal(uri);
+            if (refusal.isPresent()) {
+                return new Response(0, null, elapsed(start), REFUSED + ": " + refusal.get());
+            }
+            var request = HttpRequest.newBuilder(uri)
                     .timeout(timeout)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
