@@ -202,6 +202,20 @@ public class LongConnections {
         }
     }
 
+    /** Closes every live connection of the app (fault injection); says how many there were. */
+    public int closeAll(long appPk, String reason) {
+        var app = byApp.get(appPk);
+        if (app == null) {
+            return 0;
+        }
+        List<Connected> open;
+        synchronized (app) {
+            open = app.live.values().stream().map(e -> e.connected).toList();
+        }
+        open.forEach(c -> c.socket().close(reason));
+        return open.size();
+    }
+
     /** Closes connections silent for three ping intervals and forgets stale reservations. */
     void sweep() {
         long now = System.nanoTime();
