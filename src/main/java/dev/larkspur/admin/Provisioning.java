@@ -9,6 +9,7 @@ import dev.larkspur.directory.PasswordService;
 import dev.larkspur.directory.RedirectUris;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.fault.Faults;
 import dev.larkspur.platform.LarkspurProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ class Provisioning implements SmartInitializingSingleton {
     private final AdminToken adminToken;
     private final DemoTenant demo;
     private final TransactionTemplate tx;
+    private final Faults faults;
 
     Provisioning(
             LarkspurProperties props,
@@ -50,7 +52,8 @@ class Provisioning implements SmartInitializingSingleton {
             AppOwners owners,
             AdminToken adminToken,
             DemoTenant demo,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            Faults faults) {
         this.props = props;
         this.tenants = tenants;
         this.apps = apps;
@@ -61,6 +64,7 @@ class Provisioning implements SmartInitializingSingleton {
         this.adminToken = adminToken;
         this.demo = demo;
         this.tx = tx;
+        this.faults = faults;
     }
 
     /** Before the web server opens its port, so that no request sees a half-provisioned server. */
@@ -70,6 +74,7 @@ class Provisioning implements SmartInitializingSingleton {
         if (props.seed() != null && !props.seed().isBlank()) {
             var seed = read(Path.of(props.seed()));
             tx.executeWithoutResult(status -> apply(seed));
+            orEmpty(seed.faults()).forEach(faults::add);
             log.info("Applied seed file {}", props.seed());
         } else if (tenants.none()) {
             // Creating the demo tenant prints its credentials; later starts only say where they are.

@@ -1,12 +1,15 @@
 package dev.larkspur.admin;
 
+import dev.larkspur.fault.FaultSpec;
 import java.util.List;
 
 /**
  * The seed file ({@code LARKSPUR_SEED}, YAML, snake_case keys): tenants with their departments, apps
  * and users, applied at every start. Apps carry fixed credentials so a bot's config survives resets.
+ * {@code faults} are fault rules set at every start, after the tenants (their {@code app_id} may
+ * name a seeded app).
  */
-public record SeedFile(List<SeedTenant> tenants) {
+public record SeedFile(List<SeedTenant> tenants, List<FaultSpec> faults) {
     public record SeedTenant(
             String tenantKey,
             String name,

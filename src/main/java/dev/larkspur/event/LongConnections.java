@@ -31,15 +31,22 @@ public class LongConnections {
     private final PendingAcks acks;
     private final LongConnectionProperties props;
     private final Clock clock;
+    private final DeliveryFaults faults;
     private final byte[] clientConfig;
     private final Map<Long, AppConnections> byApp = new ConcurrentHashMap<>();
 
     LongConnections(
-            ConnectionTickets tickets, PendingAcks acks, LongConnectionProperties props, JsonMapper json, Clock clock) {
+            ConnectionTickets tickets,
+            PendingAcks acks,
+            LongConnectionProperties props,
+            JsonMapper json,
+            Clock clock,
+            DeliveryFaults faults) {
         this.tickets = tickets;
         this.acks = acks;
         this.props = props;
         this.clock = clock;
+        this.faults = faults;
         this.clientConfig = json.writeValueAsBytes(props.clientConfig());
     }
 
@@ -185,7 +192,9 @@ public class LongConnections {
         entry.lastSeenAt = clock.millis();
         String type = frame.header("type").orElse("");
         if (frame.method() == Frame.CONTROL && type.equals("ping")) {
-            pong(entry, frame);
+            if (faults.answersPings(admission.appPk())) {
+                pong(entry, frame);
+            }
         } else if (frame.method() == Frame.DATA) {
             frame.header("message_id").ifPresent(id -> acks.acked(id, frame.payload()));
         }
@@ -200,6 +209,20 @@ public class LongConnections {
             log.debug(
                     "pong failed on connection {}", entry.connected.admission().deviceId(), e);
         }
+    }
+
+    /** Closes every live connection of the app (fault injection); says how many there were. */
+    public int closeAll(long appPk, String reason) {
+        var app = byApp.get(appPk);
+        if (app == null) {
+            return 0;
+        }
+        List<Connected> open;
+        synchronized (app) {
+            open = app.live.values().stream().map(e -> e.connected).toList();
+        }
+        open.forEach(c -> c.socket().close(reason));
+        return open.size();
     }
 
     /** Closes connections silent for three ping intervals and forgets stale reservations. */
