@@ -139,6 +139,11 @@ public class CardCallbacks {
             throw error(200672, "toast must be an object");
         }
         var card = answer.get("card");
+        if (toast == null && card == null && isWholeCard(answer)) {
+            // The old callback's answer, which bots written for it still give: the body is the new
+            // card itself (spec/protocols.md §3.9, "200 with new card JSON"), and it replaces the card.
+            return new Answer(null, json.writeValueAsString(answer));
+        }
         if (card == null || card.isNull()) {
             return new Answer(toast, null);
         }
@@ -151,6 +156,13 @@ public class CardCallbacks {
             case "template" -> new Answer(toast, json.writeValueAsString(Map.of("type", "template", "data", data)));
             default -> throw error(200672, "card.type must be raw or template");
         };
+    }
+
+    /** A card's JSON, 1.0 or 2.0, rather than the {toast, card} answer: it has a card's own parts. */
+    private static boolean isWholeCard(JsonNode answer) {
+        return answer.has("elements")
+                || answer.has("i18n_elements")
+                || (answer.path("schema").asString("").equals("2.0") && answer.has("body"));
     }
 
     private static FeishuException error(int code, String msg) {

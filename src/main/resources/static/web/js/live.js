@@ -2,6 +2,8 @@
 // (/events, see LiveDispatch):
 //   message {chat_id, message_id, html}  a new message: added to the open chat's timeline unless
 //                                        there already (the sender's own post was added by htmx);
+//                                        one with thread_id (a reply in a thread) only to that
+//                                        thread's page: the chat's shows its root, which comes anew;
 //   changed {chat_id, message_id, html}  a message to show anew: replaced by its id;
 //   chat    {chat_id, kind}              joined, left, disbanded, members, updated;
 //   reload  {}                           the stream missed too much: the page reloads.
@@ -11,6 +13,7 @@
 import { csrfToken } from './csrf.js';
 const timeline = document.getElementById('lk-timeline');
 const chatId = timeline ? timeline.dataset.chatId : null;
+const threadId = timeline ? timeline.dataset.threadId || null : null;
 const chatList = document.getElementById('lk-chat-list');
 const after = document.body.dataset.liveAfter;
 
@@ -40,7 +43,8 @@ function atEnd() {
 }
 
 function addMessage(data) {
-  if (data.chat_id !== chatId || document.getElementById('lk-m-' + data.message_id)) {
+  if (data.chat_id !== chatId || (data.thread_id || null) !== threadId
+      || document.getElementById('lk-m-' + data.message_id)) {
     return;
   }
   const message = element(data.html);

@@ -1,13 +1,19 @@
 // Sending images and files from the composer: the attach button's file input, a pasted image, or
 // files dropped on the chat. Each goes through the #lk-upload form (htmx posts it as multipart and
 // adds the sent message to the timeline), one file per message; a refusal shows in the composer's
-// error area.
+// error area. Files chosen while "Replying to ..." is shown are replies to that message (in its
+// thread when so), as the text would be; the reply ends once they are on their way.
 const form = document.getElementById('lk-upload');
 const input = document.getElementById('lk-upload-file');
 const error = document.getElementById('lk-composer-error');
 const timeline = document.getElementById('lk-timeline');
 const chat = document.querySelector('.lk-chat');
 const text = document.getElementById('lk-composer-text');
+const replyTo = document.getElementById('lk-parent-id');
+const replyInThread = document.getElementById('lk-reply-in-thread');
+const uploadParent = document.getElementById('lk-upload-parent-id');
+const uploadInThread = document.getElementById('lk-upload-in-thread');
+const replyCancel = document.getElementById('lk-replying-cancel');
 
 // The server's multipart limit (application.yml): past it the container refuses before Larkspur
 // can word an answer, so the page says it first. The per-type limits are checked by the server.
@@ -24,7 +30,12 @@ let busy = false;
 
 /** Sends the files one after another through the upload form, as if chosen with its input. */
 function enqueue(files) {
-  queue.push(...files);
+  const parent = replyTo ? replyTo.value : '';
+  const inThread = replyInThread ? replyInThread.value : 'false';
+  queue.push(...files.map((file) => ({ file, parent, inThread })));
+  if (parent && replyCancel) {
+    replyCancel.click();
+  }
   next();
 }
 
@@ -32,7 +43,7 @@ function next() {
   if (busy || queue.length === 0) {
     return;
   }
-  const file = queue.shift();
+  const { file, parent, inThread } = queue.shift();
   if (file.size > MAX_BYTES) {
     showError(file.name + ' is larger than 30 MB, the most a file can be.');
     next();
@@ -42,6 +53,10 @@ function next() {
   const transfer = new DataTransfer();
   transfer.items.add(file);
   input.files = transfer.files;
+  if (uploadParent) {
+    uploadParent.value = parent;
+    uploadInThread.value = inThread;
+  }
   form.requestSubmit();
 }
 

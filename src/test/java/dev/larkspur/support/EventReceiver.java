@@ -26,6 +26,7 @@ public final class EventReceiver implements AutoCloseable {
     private final List<Integer> statuses = new ArrayList<>();
     private volatile IntPredicate failWhen = n -> false;
     private volatile Duration answerAfter = Duration.ZERO;
+    private volatile byte[] answerBody;
 
     public EventReceiver(EventDispatcher dispatcher) {
         try {
@@ -55,6 +56,9 @@ public final class EventReceiver implements AutoCloseable {
                     var resp = dispatcher.handle(req);
                     status = resp.getStatusCode();
                     answer = resp.getBody() == null ? new byte[0] : resp.getBody();
+                    if (answerBody != null && status == 200) {
+                        answer = answerBody;
+                    }
                 } catch (Throwable t) {
                     status = 500;
                     answer = ("{\"msg\":\"" + t.getMessage() + "\"}").getBytes();
@@ -84,6 +88,14 @@ public final class EventReceiver implements AutoCloseable {
     /** Holds every answer back this long, as a slow bot would (e.g. past Feishu's 1 s for url_verification). */
     public void answerAfter(Duration delay) {
         this.answerAfter = delay;
+    }
+
+    /**
+     * Answers every request the SDK handled with this body instead of the SDK's, as a bot written
+     * by hand would (null: the SDK's answer again).
+     */
+    public void answerWith(String body) {
+        this.answerBody = body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void pause(Duration delay) {

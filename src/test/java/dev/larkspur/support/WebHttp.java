@@ -36,7 +36,14 @@ public final class WebHttp {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return get(path, Map.of());
+    }
+
+    /** A GET with {@code headers} (HX-Request, as htmx sends it). */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        headers.forEach(builder::header);
+        return send(builder);
     }
 
     /** Posts a form; {@code fields} in order, values url-encoded. */
@@ -46,12 +53,36 @@ public final class WebHttp {
 
     /** Posts a form whose names may repeat (checkbox groups), in order. */
     public HttpResponse<String> post(String path, java.util.List<Map.Entry<String, String>> fields) {
+        return post(path, fields, Map.of());
+    }
+
+    /** Posts a form whose names may repeat, in order, with {@code headers} (HX-Request, the CSRF header). */
+    public HttpResponse<String> post(
+            String path, java.util.List<Map.Entry<String, String>> fields, Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(fields.stream()
                         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                         .collect(Collectors.joining("&"))));
+        headers.forEach(builder::header);
         return send(builder);
+    }
+
+    /**
+     * A GET answered as it comes, line by line (an event stream): returns once the answer's head is
+     * in, its lines read on as the server writes them, to the end it gives.
+     */
+    public HttpResponse<java.util.stream.Stream<String>> openStream(String path) {
+        try {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers) {

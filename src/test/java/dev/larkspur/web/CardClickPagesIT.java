@@ -152,6 +152,59 @@ class CardClickPagesIT {
     }
 
     @Test
+    void aBotAnsweringWithAWholeCardAsTheOldCallbackDidReplacesTheCardInPlace() throws Exception {
+        var dispatcher = EventDispatcher.newBuilder("vt-old", "")
+                .onP2CardActionTrigger(new P2CardActionTriggerHandler() {
+                    @Override
+                    public P2CardActionTriggerResponse handle(P2CardActionTrigger event) {
+                        return new P2CardActionTriggerResponse();
+                    }
+                })
+                .build();
+        String appId = demo.getProperty("app_id");
+        try (var receiver = new EventReceiver(dispatcher)) {
+            Admin.ok(server.admin()
+                    .call(
+                            "PUT",
+                            "/admin/v1/apps/" + appId + "/event_settings",
+                            Map.of("mode", "callback", "verification_token", "vt-old", "request_url", receiver.url())));
+            var erin = signedIn("erin");
+            String chatPath = startBotChat(erin);
+            String card = botSends(chatPath.substring("/chats/".length()), "interactive", card());
+            String clickPath = chatPath + "/messages/" + card + "/card_actions";
+            // The body is the new card itself, with no {toast, card} around it (spec/protocols.md §3.9).
+            receiver.answerWith(JSON.writeValueAsString(Map.of(
+                    "header", Map.of("title", Map.of("tag", "plain_text", "content", "Approved")),
+                    "elements", List.of(Map.of("tag", "markdown", "content", "by **Erin**")))));
+
+            var answered = erin.post(clickPath, click(erin), SCRIPT);
+
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+            var answer = Jsoup.parse(answered.body());
+            assertThat(answer.selectFirst(".lk-card-answer-card .lk-card-title").text())
+                    .isEqualTo("Approved");
+            assertThat(answer.selectFirst(".lk-toast")).isNull();
+            var shown = Jsoup.parse(erin.get(chatPath).body()).selectFirst("#lk-m-" + card);
+            assertThat(shown.selectFirst(".lk-card-title").text()).isEqualTo("Approved");
+            assertThat(shown.selectFirst(".lk-md").text()).isEqualTo("by Erin");
+
+            // {} keeps the card as it is.
+            receiver.answerWith("{}");
+            assertThat(erin.post(clickPath, click(erin), SCRIPT).statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(erin.get(chatPath).body())
+                            .selectFirst("#lk-m-" + card + " .lk-card-title")
+                            .text())
+                    .isEqualTo("Approved");
+        } finally {
+            Admin.ok(server.admin()
+                    .call(
+                            "PUT",
+                            "/admin/v1/apps/" + appId + "/event_settings",
+                            Map.of("mode", "websocket", "verification_token", "vt-pages")));
+        }
+    }
+
+    @Test
     void aClickWithoutTheCsrfTokenIsRefused() {
         var carol = signedIn("carol");
         String chatPath = startBotChat(carol);

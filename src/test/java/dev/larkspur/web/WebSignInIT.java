@@ -1,13 +1,17 @@
 package dev.larkspur.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.larkspur.support.Admin;
 import dev.larkspur.support.TestServer;
 import dev.larkspur.support.WebHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,6 +143,46 @@ class WebSignInIT {
         server.clock().advance(Duration.ofSeconds(31));
 
         assertThat(web.signIn("erin@demo.larkspur.dev", password).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aPersonWhoResignsLosesTheirOpenSessionAndLiveStream() throws Exception {
+        String tenant = server.demoCredentials().getProperty("tenant_key");
+        server.admin()
+                .user(
+                        tenant,
+                        Map.of(
+                                "name",
+                                "Hana",
+                                "user_id",
+                                "hana",
+                                "email",
+                                "hana@demo.larkspur.dev",
+                                "password",
+                                "pw-hana-1"));
+        var web = new WebHttp(server);
+        assertThat(web.signIn("hana@demo.larkspur.dev", "pw-hana-1").statusCode())
+                .isEqualTo(302);
+        var chats = web.get("/chats");
+        assertThat(chats.statusCode()).isEqualTo(200);
+        String token = WebHttp.csrfIn(chats.body());
+        var events = web.openStream("/events");
+        assertThat(events.statusCode()).isEqualTo(200);
+        var streamed = CompletableFuture.supplyAsync(() -> events.body().collect(Collectors.joining("\n")));
+
+        Admin.ok(server.admin().call("POST", "/admin/v1/tenants/" + tenant + "/users/hana/resign", null));
+
+        // The open stream is told to reload (which signs the page out) and ends, within seconds.
+        await().atMost(Duration.ofSeconds(15)).until(streamed::isDone);
+        assertThat(streamed.get()).contains("event:reload");
+        // The next request of the session ends it: htmx is sent to the sign-in page...
+        var send = web.post(
+                "/chats/oc_any/messages", Map.of("_csrf", token, "text", "still here?"), Map.of("HX-Request", "true"));
+        assertThat(send.statusCode()).isEqualTo(401);
+        assertThat(send.headers().firstValue("HX-Redirect")).hasValue("/login");
+        // ...and a page load too, with the session gone for good.
+        assertThat(location(web.get("/chats"))).contains("/login");
+        assertThat(web.signIn("hana@demo.larkspur.dev", "pw-hana-1").body()).contains("Wrong email or password.");
     }
 
     private static String location(HttpResponse<String> response) {

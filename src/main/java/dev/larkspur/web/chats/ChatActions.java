@@ -45,6 +45,11 @@ class ChatActions {
         return sending.reply(person, parentId, draft, inThread);
     }
 
+    /** A message as the person reads it (the root of a thread just replied in). */
+    Message message(Caller person, String messageId) {
+        return queries.get(person, messageId);
+    }
+
     /**
      * The chat of the person and another person of the tenant named by user_id, opened or reused
      * with the Open API's rules (not oneself, not resigned, same tenant): a FeishuException if not.

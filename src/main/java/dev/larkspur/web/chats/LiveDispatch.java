@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tells streams what a batch of outbox events means for their person. The stream's events:
  * <ul>
- *   <li>{@code message} {chat_id, message_id, html}: a new message, rendered as the person sees it;
+ *   <li>{@code message} {chat_id, message_id, html}: a new message, rendered as the person sees it
+ *       (with {@code thread_id} for a reply in a thread, which only its thread's page shows);
  *   <li>{@code changed} {chat_id, message_id, html}: a message to show anew (edited, recalled, a
  *       reaction, read by someone, a card updated, pinned, a reply in its thread); the browser
  *       replaces it by id;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class LiveDispatch {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveDispatch.class);
     private final LiveChats chats;
     private final LiveMessages messages;
     private final JsonMapper json;
@@ -47,7 +49,17 @@ class LiveDispatch {
      * change only one person sees (who read their messages), that person; empty for everyone.
      */
     private record Change(
-            StoredEvent event, String kind, String chatId, boolean p2p, List<String> messageIds, Set<Long> people) {}
+            StoredEvent event,
+            String kind,
+            String chatId,
+            boolean p2p,
+            List<String> messageIds,
+            Set<Long> people,
+            String threadId) {
+        Change(StoredEvent event, String kind, String chatId, boolean p2p, List<String> messageIds, Set<Long> people) {
+            this(event, kind, chatId, p2p, messageIds, people, null);
+        }
+    }
 
     void tell(List<LiveWatcher> watchers, List<StoredEvent> events, long position) {
         var rendered = new HashMap<LiveWatcher, Set<String>>();
@@ -87,6 +99,20 @@ class LiveDispatch {
             case "changed" -> {
                 if (watched != null && (change.people().isEmpty() || mine)) {
                     push(watcher, watched, "changed", change.messageIds(), done, position);
+                }
+            }
+            case "reply" -> {
+                // The reply for its thread's page, and its root (one reply more) for the chat's.
+                if (watched != null) {
+                    push(watcher, watched, "changed", change.messageIds().subList(1, 2), done, position);
+                    push(
+                            watcher,
+                            watched,
+                            "message",
+                            change.messageIds().subList(0, 1),
+                            done,
+                            position,
+                            change.threadId());
                 }
             }
             case "joined" -> {
@@ -133,6 +159,17 @@ class LiveDispatch {
     /** Each message once per batch: a render shows its state as of now, later changes included. */
     private void push(
             LiveWatcher watcher, Watched watched, String name, List<String> ids, Set<String> done, long position) {
+        push(watcher, watched, name, ids, done, position, null);
+    }
+
+    private void push(
+            LiveWatcher watcher,
+            Watched watched,
+            String name,
+            List<String> ids,
+            Set<String> done,
+            long position,
+            String threadId) {
         var todo = ids.stream().filter(done::add).toList();
         if (todo.isEmpty()) {
             return;
@@ -144,10 +181,18 @@ class LiveDispatch {
             // No longer a member (or the chat is gone): stop watching it for this browser.
             leave(watcher, watched, "left", position);
             return;
+        } catch (RuntimeException e) {
+            // One message that cannot be drawn must not cost every stream the rest of the batch.
+            log.warn("could not render messages {} for a live stream", todo, e);
+            return;
         }
         for (var r : shown) {
-            watcher.send(
-                    name, Map.of("chat_id", watched.chatId(), "message_id", r.messageId(), "html", r.html()), position);
+            var data = new HashMap<String, String>(
+                    Map.of("chat_id", watched.chatId(), "message_id", r.messageId(), "html", r.html()));
+            if (threadId != null) {
+                data.put("thread_id", threadId);
+            }
+            watcher.send(name, data, position);
         }
     }
 
@@ -167,7 +212,16 @@ class LiveDispatch {
                 var m = body.path("message");
                 if (m.hasNonNull("thread_id") && m.hasNonNull("root_id")) {
                     // A reply in a thread stays in its thread; the timeline shows its root, one reply more.
-                    yield changed(event, List.of(m.path("root_id").asString("")));
+                    yield new Change(
+                            event,
+                            "reply",
+                            m.path("chat_id").asString(""),
+                            false,
+                            List.of(
+                                    m.path("message_id").asString(""),
+                                    m.path("root_id").asString("")),
+                            Set.of(),
+                            m.path("thread_id").asString(""));
                 }
                 yield new Change(
                         event,

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Pages with a live stream carry the feed position ({@code liveAfter}) taken before the handler
  * reads anything: every change up to it is on the page, and the stream tells the rest.
  */
-@ControllerAdvice(assignableTypes = {ChatPageController.class, ChatListController.class})
+@ControllerAdvice(assignableTypes = {ChatPageController.class, ChatListController.class, ThreadPageController.class})
 class LivePosition {
     private final LiveFeed feed;
 

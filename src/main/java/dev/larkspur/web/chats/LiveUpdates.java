@@ -1,12 +1,14 @@
 package dev.larkspur.web.chats;
 
 import dev.larkspur.event.EventSignals;
+import dev.larkspur.web.session.ActivePeople;
 import dev.larkspur.web.session.SignedIn;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,6 +32,9 @@ class LiveUpdates implements SmartLifecycle {
     static final long STREAM_MILLIS = 5 * 60_000L;
 
     private static final long HEARTBEAT_MILLIS = 20_000L;
+    /** How soon a stream of someone who resigned ends (their next page request ends the session). */
+    static final long ACTIVE_CHECK_MILLIS = 3_000L;
+
     static final long POLL_MILLIS = 1_000L;
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
@@ -37,16 +42,18 @@ class LiveUpdates implements SmartLifecycle {
     private final LiveFeed feed;
     private final LiveDispatch dispatch;
     private final EventSignals signals;
+    private final ActivePeople people;
     private final Map<SseEmitter, LiveWatcher> watchers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<LiveWatcher> opening = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
     private Thread thread;
 
-    LiveUpdates(LiveChats chats, LiveFeed feed, LiveDispatch dispatch, EventSignals signals) {
+    LiveUpdates(LiveChats chats, LiveFeed feed, LiveDispatch dispatch, EventSignals signals, ActivePeople people) {
         this.chats = chats;
         this.feed = feed;
         this.dispatch = dispatch;
         this.signals = signals;
+        this.people = people;
     }
 
     /**
@@ -78,6 +85,7 @@ class LiveUpdates implements SmartLifecycle {
 
     private void run() {
         long lastBeat = System.currentTimeMillis();
+        long lastCheck = lastBeat;
         while (running) {
             long seen = signals.generation();
             try {
@@ -91,6 +99,10 @@ class LiveUpdates implements SmartLifecycle {
                     watchers.values().forEach(w -> w.heartbeat(feed.position()));
                     lastBeat = System.currentTimeMillis();
                 }
+                if (System.currentTimeMillis() - lastCheck >= ACTIVE_CHECK_MILLIS) {
+                    endStreamsOfTheGone();
+                    lastCheck = System.currentTimeMillis();
+                }
                 watchers.values().removeIf(LiveWatcher::closed);
             } catch (RuntimeException e) {
                 log.warn("live updates failed", e);
@@ -100,6 +112,25 @@ class LiveUpdates implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /**
+     * Streams of people who resigned are told to reload, which takes their browser to the sign-in
+     * page (BrowserGuard ends the session on that request). One query for all open streams.
+     */
+    private void endStreamsOfTheGone() {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        var pks = watchers.values().stream().map(w -> w.me().userPk()).collect(Collectors.toSet());
+        var gone = people.gone(pks);
+        for (var watcher : List.copyOf(watchers.values())) {
+            if (gone.contains(watcher.me().userPk())) {
+                watcher.send("reload", Map.of(), feed.position());
+                watcher.close();
+                watcher.emitter().complete();
             }
         }
     }

@@ -36,6 +36,7 @@ class MessageActionsController {
     private final MessageReactions reactions;
     private final MessagePins pins;
     private final Timeline timeline;
+    private final EditMentions editMentions;
 
     MessageActionsController(
             OpenChats openChats,
@@ -43,13 +44,15 @@ class MessageActionsController {
             MessageChanges changes,
             MessageReactions reactions,
             MessagePins pins,
-            Timeline timeline) {
+            Timeline timeline,
+            EditMentions editMentions) {
         this.openChats = openChats;
         this.messages = messages;
         this.changes = changes;
         this.reactions = reactions;
         this.pins = pins;
         this.timeline = timeline;
+        this.editMentions = editMentions;
     }
 
     /** The message as the timeline shows it (what "Cancel" of an edit goes back to). */
@@ -74,7 +77,10 @@ class MessageActionsController {
             HttpServletResponse response,
             Model model) {
         model.addAttribute("editing", true);
-        return act(me, chatId, messageId, htmx, response, model, (chat, m) -> m);
+        return act(me, chatId, messageId, htmx, response, model, (chat, m) -> {
+            model.addAttribute("editMentions", editMentions.picks(chat.caller(), m));
+            return m;
+        });
     }
 
     @PostMapping("/chats/{chat_id}/messages/{message_id}/edit")
@@ -83,9 +89,12 @@ class MessageActionsController {
             @PathVariable("chat_id") String chatId,
             @PathVariable("message_id") String messageId,
             @RequestParam(name = "text", defaultValue = "") String text,
+            @RequestParam(name = "mention", required = false) List<String> mentions,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
+        // The mentions it had travel with the text, as the composer's picks do.
+        String tagged = ComposerMentions.tagged(text, mentions);
         return act(
                 me,
                 chatId,
@@ -96,7 +105,7 @@ class MessageActionsController {
                 (chat, m) -> text.isBlank()
                         ? m
                         : changes.edit(
-                                chat.caller(), m.messageId(), "text", JSON.writeValueAsString(Map.of("text", text))));
+                                chat.caller(), m.messageId(), "text", JSON.writeValueAsString(Map.of("text", tagged))));
     }
 
     @PostMapping("/chats/{chat_id}/messages/{message_id}/recall")

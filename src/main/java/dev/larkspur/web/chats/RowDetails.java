@@ -121,6 +121,7 @@ record RowDetails(
         for (var mention : m.mentions() == null ? List.<dev.larkspur.message.Mention>of() : m.mentions()) {
             text = text.replace(mention.key(), "@" + mention.name());
         }
-        return text;
+        // As the picker writes it (EditMentions gives the pick that makes it @all again).
+        return text.replace("@_all", "@all");
     }
 }

@@ -1,10 +1,13 @@
 package dev.larkspur.web.chats;
 
+import dev.larkspur.message.Message;
 import dev.larkspur.message.MessageQueries;
 import dev.larkspur.message.MessageSending;
 import dev.larkspur.platform.FeishuException;
 import dev.larkspur.web.session.SignedIn;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -18,14 +21,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A thread of a chat: its root and replies (the thread history of the Open API, as the person),
- * with a composer that replies in the thread. A thread of another chat, or of a chat the person is
- * not in, is 404.
+ * A thread of a chat: its root, then its latest replies, with a link that loads earlier replies by
+ * key (the thread history of the Open API, as the person), a composer that replies in the thread,
+ * and the live stream (new replies, edits, reactions as on the chat page). A thread of another
+ * chat, or of a chat the person is not in, is 404.
  */
 @Controller
 class ThreadPageController {
-    /** Enough for the threads of a demo; paging would come before longer ones. */
-    static final int PAGE = 50;
+    /** Replies a page shows; earlier ones come a page at a time. */
+    static final int PAGE = 30;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final OpenChats opened;
@@ -45,22 +49,43 @@ class ThreadPageController {
             SignedIn me,
             @PathVariable("chat_id") String chatId,
             @PathVariable("thread_id") String threadId,
+            @RequestParam(name = "before", required = false) String before,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
         var chat = opened.open(me, chatId).orElse(null);
-        var messages = chat == null ? List.<dev.larkspur.message.Message>of() : messagesOf(chat, threadId);
-        if (messages.isEmpty() || !messages.get(0).chatId().equals(chatId)) {
+        var root = chat == null ? null : rootOf(chat, threadId);
+        if (root == null || !root.chatId().equals(chatId)) {
             response.setStatus(404);
             return "web/not-found";
         }
-        actions.markRead(chat.caller(), messages);
+        var page = repliesOf(chat, threadId, before);
+        if (page == null) {
+            response.setStatus(404);
+            return "web/not-found";
+        }
+        // Newest first from the history; the root is the thread's oldest message, shown on its own.
+        var replies = new ArrayList<>(page.items().stream()
+                .filter(m -> !m.messageId().equals(root.messageId()))
+                .toList());
+        Collections.reverse(replies);
+        var shown = new ArrayList<Message>(replies);
+        if (before == null) {
+            shown.add(root);
+        }
+        actions.markRead(chat.caller(), shown);
         model.addAttribute("chatId", chatId);
         model.addAttribute("threadId", threadId);
+        model.addAttribute("messages", timeline.rows(me, replies));
+        model.addAttribute("earlier", page.hasMore() ? page.pageToken() : null);
+        model.addAttribute("inThread", true);
+        if (before != null && htmx != null) {
+            return "web/thread :: replies";
+        }
+        model.addAttribute("root", timeline.rows(me, List.of(root)).get(0));
         model.addAttribute(
                 "chatName",
                 chat.chat().isP2p() ? "Chat" : chat.chat().settings().name());
-        model.addAttribute("messages", timeline.rows(me, messages));
-        model.addAttribute("inThread", true);
         return "web/thread";
     }
 
@@ -75,8 +100,8 @@ class ThreadPageController {
             HttpServletResponse response,
             Model model) {
         var chat = opened.open(me, chatId).orElse(null);
-        var messages = chat == null ? List.<dev.larkspur.message.Message>of() : messagesOf(chat, threadId);
-        if (messages.isEmpty() || !messages.get(0).chatId().equals(chatId)) {
+        var root = chat == null ? null : rootOf(chat, threadId);
+        if (root == null || !root.chatId().equals(chatId)) {
             response.setStatus(404);
             return "web/not-found";
         }
@@ -85,7 +110,6 @@ class ThreadPageController {
             response.setStatus(htmx != null ? 204 : 303);
             return htmx != null ? null : back;
         }
-        var root = messages.get(0);
         var draft = new MessageSending.Draft("text", JSON.writeValueAsString(Map.of("text", text)), null);
         var sent = actions.reply(chat.caller(), chat.chat(), root.messageId(), draft, true);
         if (htmx == null) {
@@ -103,13 +127,23 @@ class ThreadPageController {
         return "web/fragments/timeline :: refused";
     }
 
-    /** Oldest first, the root first; empty when there is no such thread for the person. */
-    private List<dev.larkspur.message.Message> messagesOf(OpenChats.OpenChat chat, String threadId) {
+    /** The thread's first message, its root; null when there is no such thread for the person. */
+    private Message rootOf(OpenChats.OpenChat chat, String threadId) {
         try {
-            return history.list(chat.caller(), "thread", threadId, null, null, "ByCreateTimeAsc", null, PAGE)
+            var first = history.list(chat.caller(), "thread", threadId, null, null, "ByCreateTimeAsc", null, 1)
                     .items();
+            return first.isEmpty() ? null : first.get(0);
         } catch (FeishuException e) {
-            return List.of();
+            return null;
+        }
+    }
+
+    /** A page of the thread, newest first, from {@code before} (a page token) or from its end. */
+    private MessageQueries.HistoryPage repliesOf(OpenChats.OpenChat chat, String threadId, String before) {
+        try {
+            return history.list(chat.caller(), "thread", threadId, null, null, "ByCreateTimeDesc", before, PAGE);
+        } catch (FeishuException e) {
+            return null;
         }
     }
 }

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * An image or file from the composer (attach button, paste, drop): uploaded as the person through
  * the chat's app, as {@code POST /im/v1/images} and {@code /files} do, then sent as the message
  * that carries it. The upload belongs to that app, the same app the message is sent through, so the
- * message service's owner check passes as it would for a Feishu client. Refusals are Feishu's,
+ * message service's owner check passes as it would for a Feishu client. With {@code parent_id} it is
+ * a reply (in the thread with {@code reply_in_thread}), as the composer's text is. Refusals are Feishu's,
  * worded for a person, shown where the composer is.
  */
 @Controller
@@ -49,6 +50,8 @@ class UploadController {
             SignedIn me,
             @PathVariable("chat_id") String chatId,
             @RequestParam(name = "file", required = false) Part file,
+            @RequestParam(name = "parent_id", defaultValue = "") String parentId,
+            @RequestParam(name = "reply_in_thread", defaultValue = "false") boolean inThread,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             HttpServletResponse response,
             Model model) {
@@ -76,11 +79,19 @@ class UploadController {
         } catch (FeishuException e) {
             return refuse(worded(e, kind), response, model);
         }
-        var sent =
-                actions.send(opened.caller(), opened.chat(), new MessageSending.Draft(kind.msgType(), content, null));
+        var draft = new MessageSending.Draft(kind.msgType(), content, null);
+        var sent = parentId.isBlank()
+                ? actions.send(opened.caller(), opened.chat(), draft)
+                : actions.reply(opened.caller(), opened.chat(), parentId, draft, inThread);
         if (htmx == null) {
             response.setStatus(303);
             return "redirect:/chats/" + chatId;
+        }
+        if (sent.threadId() != null && sent.rootId() != null) {
+            // As a text reply in a thread: the page shows the thread's root, with one more reply.
+            sent = actions.message(opened.caller(), sent.rootId());
+            response.setHeader("HX-Retarget", "#lk-m-" + sent.messageId());
+            response.setHeader("HX-Reswap", "outerHTML");
         }
         model.addAttribute("m", timeline.rows(me, List.of(sent)).get(0));
         return "web/fragments/timeline :: message";

@@ -23,9 +23,7 @@ final class CardContent {
                     ? card.path("data").path("template_id").asString("")
                     : card.path("data").path("card_id").asString("");
             return new CardView(
-                    new Header("", "", "default"),
-                    List.of(new CardElement.Unsupported((type.equals("template") ? "template " : "card ") + id)),
-                    ctx.cardTarget());
+                    new Header("", "", "default"), List.of(new CardElement.Referenced(type, id)), ctx.cardTarget());
         }
         if (card.path("title").isString() && card.path("elements").path(0).isArray()) {
             return simplified(card, ctx);

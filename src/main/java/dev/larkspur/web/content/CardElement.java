@@ -181,4 +181,18 @@ public sealed interface CardElement {
             return "";
         }
     }
+
+    /**
+     * A card sent by reference ({@code template_id} of Feishu's card builder, or a card entity's
+     * {@code card_id}): Larkspur holds no copy of what it names, so the client says so instead.
+     */
+    record Referenced(String what, String id) implements CardElement {
+        public String kind() {
+            return "referenced";
+        }
+
+        public String plain() {
+            return "";
+        }
+    }
 }

@@ -27,8 +27,10 @@ final class CardElements {
     private List<CardElement> list(JsonNode array, int depth) {
         var out = new ArrayList<CardElement>();
         for (JsonNode e : array.values()) {
-            if (depth < MAX_DEPTH && e.path("tag").asString("").equals("form")) {
-                // A 2.0 form groups inputs with their submit button; its children stand on their own here.
+            String tag = e.path("tag").asString("");
+            if (depth < MAX_DEPTH && (tag.equals("form") || tag.equals("interactive_container"))) {
+                // A 2.0 form groups inputs with their submit button, an interactive container makes
+                // its content one click target; their children stand on their own here.
                 out.addAll(list(e.path("elements"), depth + 1));
             } else {
                 out.add(element(e, depth));
@@ -214,7 +216,13 @@ final class CardElements {
         return text.isBlank() ? fallback : text;
     }
 
+    /** What a control sends back: its 1.0 {@code value}, or in 2.0 its callback behaviour's. */
     private static String value(JsonNode e) {
+        for (JsonNode b : e.path("behaviors").values()) {
+            if (b.path("type").asString("").equals("callback")) {
+                return json(b.path("value"));
+            }
+        }
         return json(e.path("value"));
     }
 

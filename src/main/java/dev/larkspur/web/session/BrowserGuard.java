@@ -11,7 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What every browser request passes: the security headers, the CSRF check on state-changing
- * methods, and the sign-in check on pages that need a person. Limited to {@link BrowserPaths}, so
+ * methods, the check that a signed-in person has not resigned since, and the sign-in check on
+ * pages that need a person. Limited to {@link BrowserPaths}, so
  * API clients never see sessions, redirects or these headers.
  */
 @Component
@@ -21,6 +22,11 @@ class BrowserGuard extends OncePerRequestFilter {
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String CSRF_PARAM = "_csrf";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private final ActivePeople people;
+
+    BrowserGuard(ActivePeople people) {
+        this.people = people;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -42,7 +48,13 @@ class BrowserGuard extends OncePerRequestFilter {
             refuseCsrf(path, response);
             return;
         }
-        if (BrowserPaths.needsSignIn(path) && WebSessions.current(request).isEmpty()) {
+        var me = WebSessions.current(request);
+        if (me.isPresent() && !path.startsWith("/web/") && !people.active(me.get())) {
+            // Resigned since signing in: the session ends now, not at its idle expiry.
+            WebSessions.signOut(request);
+            me = java.util.Optional.empty();
+        }
+        if (BrowserPaths.needsSignIn(path) && me.isEmpty()) {
             sendToSignIn(request, response);
             return;
         }

@@ -220,6 +220,43 @@ class CardContentTest {
     }
 
     @Test
+    void schemaTwoCommonLayoutColumnsFieldsImagesAndControlsWithBehaviours() {
+        String card =
+                """
+                {"schema":"2.0","config":{"update_multi":true},
+                 "header":{"title":{"tag":"plain_text","content":"Order 42"},"template":"green"},
+                 "body":{"direction":"vertical","elements":[
+                  {"tag":"column_set","columns":[
+                    {"tag":"column","width":"weighted","weight":1,"elements":[{"tag":"markdown","content":"**Left**"}]},
+                    {"tag":"column","width":"weighted","weight":2,"elements":[{"tag":"div",
+                      "text":{"tag":"plain_text","content":"Right"}}]}]},
+                  {"tag":"div","fields":[{"is_short":true,"text":{"tag":"lark_md","content":"**Qty** 3"}}]},
+                  {"tag":"hr"},
+                  {"tag":"img","img_key":"img_v2_1","alt":{"tag":"plain_text","content":"the parcel"}},
+                  {"tag":"select_static","placeholder":{"tag":"plain_text","content":"Ship by"},
+                   "options":[{"text":{"tag":"plain_text","content":"Air"},"value":"air"}],
+                   "behaviors":[{"type":"callback","value":{"field":"ship"}}]},
+                  {"tag":"interactive_container","elements":[{"tag":"markdown","content":"tap me"}],
+                   "behaviors":[{"type":"open_url","default_url":"https://example.com"}]},
+                  {"tag":"button","text":{"tag":"plain_text","content":"Docs"},
+                   "behaviors":[{"type":"open_url","default_url":"https://example.com/docs"}]}]}}""";
+
+        var html = Rendering.render(ContentViews.of("interactive", card, List.of(), CTX));
+
+        assertThat(html.selectFirst(".lk-card-header").classNames()).contains("lk-card-header-green");
+        assertThat(html.selectFirst(".lk-card-title").text()).isEqualTo("Order 42");
+        assertThat(html.select(".lk-card-columns > *")).hasSize(2);
+        assertThat(html.selectFirst(".lk-card-columns").text()).isEqualTo("Left Right");
+        assertThat(html.selectFirst(".lk-card-field-short").text()).isEqualTo("Qty 3");
+        assertThat(html.selectFirst(".lk-card-img img").attr("alt")).isEqualTo("the parcel");
+        assertThat(html.selectFirst("form.lk-card-select input[name=value]").val())
+                .isEqualTo("{\"field\":\"ship\"}");
+        assertThat(html.select(".lk-md").eachText()).contains("tap me");
+        assertThat(html.selectFirst("a:contains(Docs)").attr("href")).isEqualTo("https://example.com/docs");
+        assertThat(html.select(".lk-card-unsupported")).isEmpty();
+    }
+
+    @Test
     void simplifiedCardsKeepTitleTextAndButtons() {
         String simplified = "{\"title\":\"Old card\",\"elements\":[[{\"tag\":\"text\",\"text\":\"hello\"}],"
                 + "[{\"tag\":\"button\",\"text\":\"OK\",\"type\":\"primary\"}],[{\"tag\":\"hr\"}]]}";
@@ -239,7 +276,8 @@ class CardContentTest {
                 "interactive", "{\"type\":\"template\",\"data\":{\"template_id\":\"AAqk1\"}}", List.of(), CTX);
 
         assertThat(view.preview()).isEqualTo("[Card]");
-        assertThat(Rendering.render(view).selectFirst(".lk-card-unsupported").text())
-                .contains("AAqk1");
+        assertThat(Rendering.render(view).selectFirst(".lk-card-referenced").text())
+                .isEqualTo("A card from a template (AAqk1). It was made in Feishu's card builder, which Larkspur"
+                        + " does not have, so its content cannot be shown here.");
     }
 }
