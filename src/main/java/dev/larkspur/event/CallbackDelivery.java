@@ -27,6 +27,7 @@ public class CallbackDelivery {
     private final CallbackTransport transport;
     private final JsonMapper json;
     private final TransactionTemplate tx;
+    private final EventMeter meter;
     private final RetryLadder ladder;
     private final Duration lease;
     private final Clock clock;
@@ -39,6 +40,7 @@ public class CallbackDelivery {
             CallbackTransport transport,
             JsonMapper json,
             TransactionTemplate tx,
+            EventMeter meter,
             LarkspurProperties props,
             Clock clock) {
         this.deliveries = deliveries;
@@ -48,6 +50,7 @@ public class CallbackDelivery {
         this.transport = transport;
         this.json = json;
         this.tx = tx;
+        this.meter = meter;
         this.ladder = new RetryLadder(props.events().retryFactor());
         this.lease = Duration.ofMillis(props.events().leaseMillis());
         this.clock = clock;
@@ -116,5 +119,17 @@ public class CallbackDelivery {
                         ladder.next(attempt, now));
             }
         });
+        if (response.ok()) {
+            meter.delivered();
+        } else {
+            meter.failed(new EventMeter.FailedAttempt(
+                    now,
+                    delivery.pk(),
+                    delivery.appPk(),
+                    delivery.eventType(),
+                    attempt,
+                    response.status() == 0 ? null : response.status(),
+                    error));
+        }
     }
 }

@@ -28,6 +28,7 @@ public class LongConnectionDelivery {
     private final LongConnections connections;
     private final JsonMapper json;
     private final TransactionTemplate tx;
+    private final EventMeter meter;
     private final RetryLadder ladder;
     private final long leaseMillis;
     private final Clock clock;
@@ -41,6 +42,7 @@ public class LongConnectionDelivery {
             LongConnections connections,
             JsonMapper json,
             TransactionTemplate tx,
+            EventMeter meter,
             LarkspurProperties props,
             Clock clock) {
         this.deliveries = deliveries;
@@ -51,6 +53,7 @@ public class LongConnectionDelivery {
         this.connections = connections;
         this.json = json;
         this.tx = tx;
+        this.meter = meter;
         this.ladder = new RetryLadder(props.events().retryFactor());
         this.leaseMillis = props.events().leaseMillis();
         this.clock = clock;
@@ -112,5 +115,17 @@ public class LongConnectionDelivery {
                         ladder.next(attempt, now));
             }
         });
+        if (outcome.ok()) {
+            meter.delivered();
+        } else {
+            meter.failed(new EventMeter.FailedAttempt(
+                    now,
+                    delivery.pk(),
+                    delivery.appPk(),
+                    delivery.eventType(),
+                    attempt,
+                    outcome.code(),
+                    outcome.error()));
+        }
     }
 }
