@@ -13,4 +13,5 @@ public record Delivery(
         String lastError,
         Integer lastLatencyMs,
         long createdAt,
-        Long deliveredAt) {}
+        Long deliveredAt,
+        String eventType) {}

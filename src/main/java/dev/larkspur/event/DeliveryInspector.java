@@ -1,6 +1,8 @@
 package dev.larkspur.event;
 
 import dev.larkspur.event.internal.DeliveryRepository;
+import dev.larkspur.platform.FeishuErrors;
+import dev.larkspur.platform.PageTokens;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -26,18 +28,57 @@ public class DeliveryInspector {
     /** What the inspector may narrow an app's deliveries by; null fields match anything. */
     public record Filter(long appPk, String status, String eventType, Long fromMillis, Long toMillis) {}
 
+    /** One page, newest first, and the token of the next one (null on the last page). */
+    public record Page(List<Inspected> items, String nextPageToken) {
+        public boolean hasMore() {
+            return nextPageToken != null;
+        }
+    }
+
+    /**
+     * A page of an app's deliveries after {@code pageToken} (null: the newest), keyed by creation
+     * time and id; three queries whatever the page size: the deliveries, their event ids, their
+     * attempts.
+     */
     @Transactional(readOnly = true)
-    public List<Inspected> search(Filter f, long beforePk, int limit) {
-        return deliveries
-                .search(f.appPk(), f.status(), f.eventType(), f.fromMillis(), f.toMillis(), beforePk, limit)
-                .stream()
-                .map(this::inspect)
+    public Page search(Filter f, String pageToken, int size) {
+        Long beforeAt = null;
+        Long beforePk = null;
+        String query = f.status() + "|" + f.eventType() + "|" + f.fromMillis() + "|" + f.toMillis();
+        if (pageToken != null && !pageToken.isBlank()) {
+            var invalid = PageTokens.Refusal.of(
+                    () -> FeishuErrors.fieldValidation("page_token", pageToken, "invalid page_token"));
+            long[] position = PageTokens.decode(pageToken, "delivery", query, new long[2], invalid);
+            beforeAt = position[0];
+            beforePk = position[1];
+        }
+        var rows = deliveries.search(
+                f.appPk(), f.status(), f.eventType(), f.fromMillis(), f.toMillis(), beforeAt, beforePk, size + 1);
+        boolean more = rows.size() > size;
+        var shown = more ? rows.subList(0, size) : rows;
+        var eventIds = deliveries.eventIds(shown.stream().map(Delivery::eventPk).toList());
+        var attempts = deliveries.attempts(shown.stream().map(Delivery::pk).toList());
+        var items = shown.stream()
+                .map(d -> new Inspected(
+                        d, eventIds.get(d.eventPk()), d.eventType(), attempts.getOrDefault(d.pk(), List.of())))
                 .toList();
+        String next = null;
+        if (more) {
+            var last = shown.get(size - 1);
+            next = PageTokens.encode("delivery", query, last.createdAt(), last.pk());
+        }
+        return new Page(items, next);
     }
 
     @Transactional(readOnly = true)
     public Optional<Inspected> find(long deliveryPk) {
-        return deliveries.find(deliveryPk).map(this::inspect);
+        return deliveries
+                .find(deliveryPk)
+                .map(d -> new Inspected(
+                        d,
+                        deliveries.eventIds(List.of(d.eventPk())).get(d.eventPk()),
+                        d.eventType(),
+                        deliveries.attempts(List.of(d.pk())).getOrDefault(d.pk(), List.of())));
     }
 
     @Transactional
@@ -48,10 +89,5 @@ public class DeliveryInspector {
         deliveries.requeue(deliveryPk, clock.millis());
         signals.wake();
         return true;
-    }
-
-    private Inspected inspect(Delivery d) {
-        var event = deliveries.event(d.eventPk()).orElseThrow();
-        return new Inspected(d, event.eventId(), event.eventType(), deliveries.attempts(d.pk()));
     }
 }

@@ -21,6 +21,7 @@ public class DeliveryPipeline {
     private final EventSettingsService settings;
     private final AppService apps;
     private final TransactionTemplate tx;
+    private final EventMeter meter;
     private final RetryLadder ladder;
     private final long leaseMillis;
     private final Clock clock;
@@ -32,6 +33,7 @@ public class DeliveryPipeline {
             EventSettingsService settings,
             AppService apps,
             TransactionTemplate tx,
+            EventMeter meter,
             LarkspurProperties props,
             Clock clock) {
         this.transport = transport;
@@ -40,6 +42,7 @@ public class DeliveryPipeline {
         this.settings = settings;
         this.apps = apps;
         this.tx = tx;
+        this.meter = meter;
         this.ladder = new RetryLadder(props.events().retryFactor());
         this.leaseMillis = props.events().leaseMillis();
         this.clock = clock;
@@ -109,5 +112,17 @@ public class DeliveryPipeline {
                         attempt.retryAt());
             }
         });
+        if (outcome.ok()) {
+            meter.delivered();
+        } else {
+            meter.failed(new EventMeter.FailedAttempt(
+                    attempt.at(),
+                    delivery.pk(),
+                    delivery.appPk(),
+                    delivery.eventType(),
+                    attempt.attempt(),
+                    outcome.status(),
+                    outcome.error()));
+        }
     }
 }

@@ -28,9 +28,10 @@ class DeliveryPipelines {
             EventSettingsService settings,
             AppService apps,
             TransactionTemplate tx,
+            EventMeter meter,
             LarkspurProperties props,
             Clock clock) {
-        return new Parts(deliveries, renderer, settings, apps, tx, props, clock);
+        return new Parts(deliveries, renderer, settings, apps, tx, meter, props, clock);
     }
 
     /** What every pipeline shares. */
@@ -40,10 +41,11 @@ class DeliveryPipelines {
             EventSettingsService settings,
             AppService apps,
             TransactionTemplate tx,
+            EventMeter meter,
             LarkspurProperties props,
             Clock clock) {
         DeliveryPipeline pipeline(DeliveryTransport transport) {
-            return new DeliveryPipeline(transport, deliveries, renderer, settings, apps, tx, props, clock);
+            return new DeliveryPipeline(transport, deliveries, renderer, settings, apps, tx, meter, props, clock);
         }
     }
 }

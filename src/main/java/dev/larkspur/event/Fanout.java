@@ -30,6 +30,7 @@ public class Fanout {
     private final JsonMapper json;
     private final EventNotifier notifier;
     private final TransactionTemplate tx;
+    private final EventMeter meter;
     private final Clock clock;
 
     Fanout(
@@ -40,6 +41,7 @@ public class Fanout {
             JsonMapper json,
             EventNotifier notifier,
             TransactionTemplate tx,
+            EventMeter meter,
             Clock clock) {
         this.deliveries = deliveries;
         this.chatBots = chatBots;
@@ -48,11 +50,13 @@ public class Fanout {
         this.json = json;
         this.notifier = notifier;
         this.tx = tx;
+        this.meter = meter;
         this.clock = clock;
     }
 
     /** Fans out one batch; returns how many events it handled. */
     public int runOnce() {
+        var made = new int[1];
         Integer handled = tx.execute(status -> {
             var events = deliveries.claimUnfanned(BATCH);
             var appCache = new HashMap<Long, Optional<App>>();
@@ -81,17 +85,20 @@ public class Fanout {
                         continue;
                     }
                     if (Audience.mayReceive(app.get(), event, body)) {
-                        rows.add(new DeliveryRepository.NewDelivery(event.pk(), appPk, config.deliveryMode()));
+                        rows.add(new DeliveryRepository.NewDelivery(
+                                event.pk(), appPk, event.eventType(), config.deliveryMode()));
                     }
                 }
             }
             deliveries.insert(rows, clock.millis());
+            made[0] = rows.size();
             if (!rows.isEmpty()) {
                 notifier.notifyOthers();
             }
             deliveries.markFanned(events.stream().map(StoredEvent::pk).toList());
             return events.size();
         });
+        meter.fannedOut(made[0]);
         return handled == null ? 0 : handled;
     }
 }

@@ -29,13 +29,21 @@ public class Outbox {
     private final JsonMapper json;
     private final EventSignals signals;
     private final EventNotifier notifier;
+    private final EventMeter meter;
     private final Clock clock;
 
-    Outbox(OutboxRepository events, JsonMapper json, EventSignals signals, EventNotifier notifier, Clock clock) {
+    Outbox(
+            OutboxRepository events,
+            JsonMapper json,
+            EventSignals signals,
+            EventNotifier notifier,
+            EventMeter meter,
+            Clock clock) {
         this.events = events;
         this.json = json;
         this.signals = signals;
         this.notifier = notifier;
+        this.meter = meter;
         this.clock = clock;
     }
 
@@ -49,22 +57,29 @@ public class Outbox {
                 event.onlyAppPk(),
                 json.writeValueAsString(event.body()),
                 clock.millis());
-        announceOncePerTransaction();
+        var announced = announceOncePerTransaction();
+        if (!internal(event.eventType())) {
+            announced[0]++;
+        }
     }
 
     /**
      * One NOTIFY to other instances and one wake-up of this one per transaction, however many
-     * events it records; both take effect only when it commits.
+     * events it records; both take effect only when it commits, and so does counting the events
+     * (for the overview) in the array returned.
      */
-    private void announceOncePerTransaction() {
-        if (TransactionSynchronizationManager.hasResource(ANNOUNCED)) {
-            return;
+    private int[] announceOncePerTransaction() {
+        var counted = (int[]) TransactionSynchronizationManager.getResource(ANNOUNCED);
+        if (counted != null) {
+            return counted;
         }
-        TransactionSynchronizationManager.bindResource(ANNOUNCED, Boolean.TRUE);
+        var recorded = new int[1];
+        TransactionSynchronizationManager.bindResource(ANNOUNCED, recorded);
         notifier.notifyOthers();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                meter.recorded(recorded[0]);
                 signals.wake();
             }
 
@@ -73,6 +88,7 @@ public class Outbox {
                 TransactionSynchronizationManager.unbindResourceIfPossible(ANNOUNCED);
             }
         });
+        return recorded;
     }
 
     /** Events recorded but not yet turned into deliveries: how far fan-out is behind. */

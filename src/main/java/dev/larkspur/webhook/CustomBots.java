@@ -69,6 +69,15 @@ public class CustomBots {
         return bots.ofChat(chatId);
     }
 
+    /**
+     * A new signing secret, which the answer alone shows (lists never do); the old one stops
+     * working at once. A bot without signatures gets them, as when a member turns them on.
+     */
+    @Transactional
+    public CustomBot resetSecret(String botId) {
+        return bots.resetSecret(botId, Ids.secret()).orElseThrow(() -> WebhookErrors.notFound("custom bot " + botId));
+    }
+
     /** Removes the bot: its hook stops working; the messages it posted stay. */
     @Transactional
     public void delete(String botId) {

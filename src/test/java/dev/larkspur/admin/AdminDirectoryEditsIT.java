@@ -135,4 +135,58 @@ class AdminDirectoryEditsIT {
         }
         throw new AssertionError("more than 20 pages");
     }
+
+    @Test
+    void makesDepartmentsAndPutsPeopleInThem() {
+        String key = server.admin().tenant("Dept Co");
+        server.admin().user(key, Map.of("name", "Dee", "user_id", "dee"));
+        var eng = Admin.ok(server.admin()
+                .call(
+                        "POST",
+                        "/admin/v1/tenants/" + key + "/departments",
+                        Map.of("name", "Engineering", "department_id", "eng")));
+        assertThat(eng.path("department_id").asText()).isEqualTo("eng");
+        assertThat(eng.path("open_department_id").asText()).startsWith("od-");
+        var ops = Admin.ok(
+                server.admin().call("POST", "/admin/v1/tenants/" + key + "/departments", Map.of("name", "Ops")));
+        String opsId = ops.path("department_id").asText();
+        assertThat(opsId).isNotBlank();
+        assertThat(server.admin()
+                        .call(
+                                "POST",
+                                "/admin/v1/tenants/" + key + "/departments",
+                                Map.of("name", "Again", "department_id", "eng"))
+                        .code())
+                .isEqualTo(409);
+
+        var dee = Admin.ok(server.admin()
+                .call(
+                        "PUT",
+                        "/admin/v1/tenants/" + key + "/users/dee/departments",
+                        Map.of("department_ids", List.of("eng", opsId))));
+        assertThat(dee.path("department_ids").toString()).contains("eng", opsId);
+        assertThat(Admin.ok(server.admin().call("GET", "/admin/v1/tenants/" + key + "/users/dee", null))
+                        .path("department_ids")
+                        .size())
+                .isEqualTo(2);
+        var listed = Admin.ok(server.admin().call("GET", "/admin/v1/tenants/" + key + "/departments", null))
+                .path("items");
+        assertThat(listed.size()).isEqualTo(2);
+        assertThat(listed.get(0).path("name").asText()).isEqualTo("Engineering");
+        assertThat(listed.get(0).path("members").asLong()).isEqualTo(1);
+
+        assertThat(server.admin()
+                        .call(
+                                "PUT",
+                                "/admin/v1/tenants/" + key + "/users/dee/departments",
+                                Map.of("department_ids", List.of("nosuch")))
+                        .code())
+                .isEqualTo(400);
+        var none = Admin.ok(server.admin()
+                .call(
+                        "PUT",
+                        "/admin/v1/tenants/" + key + "/users/dee/departments",
+                        Map.of("department_ids", List.of())));
+        assertThat(none.path("department_ids").size()).isZero();
+    }
 }

@@ -11,7 +11,8 @@ class AttemptRecordTest {
     private final RetryLadder ladder = new RetryLadder(1.0);
 
     private static Delivery triedBefore(int attempts) {
-        return new Delivery(7, 11, 13, "callback", "pending", attempts, NOW, null, null, null, NOW, null);
+        return new Delivery(
+                7, 11, 13, "callback", "pending", attempts, NOW, null, null, null, NOW, null, "im.message.receive_v1");
     }
 
     @Test

@@ -63,6 +63,30 @@ class CustomBotIT {
     }
 
     @Test
+    void theSecretIsShownWhenMadeAndNotInListsAndAResetOneReplacesIt() throws Exception {
+        String chatId = fixtures.org().group();
+        var hook = fixtures.hook(chatId, Map.of("name", "Pager", "secret_enabled", true));
+        assertThat(hook.secret()).hasSizeGreaterThanOrEqualTo(16);
+
+        var listed = Admin.ok(server.admin().call("GET", "/admin/v1/chats/" + chatId + "/custom_bots", null))
+                .path("items")
+                .get(0);
+        assertThat(listed.path("secret_enabled").asBoolean()).isTrue();
+        assertThat(listed.has("secret")).as(listed.toString()).isFalse();
+        assertThat(listed.path("hook_url").asText()).isEqualTo(hook.hookUrl());
+
+        var reset = Admin.ok(server.admin().call("POST", "/admin/v1/custom_bots/" + hook.botId() + "/secret", null));
+        String secret = reset.path("secret").asText();
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(16).isNotEqualTo(hook.secret());
+        assertRefused(fixtures.postSigned(hook, text("old secret"), fixtures.nowSeconds(), hook.secret()), 19021, 200);
+        assertPosted(fixtures.postSigned(hook, text("new secret"), fixtures.nowSeconds(), secret));
+        assertThat(server.admin()
+                        .call("POST", "/admin/v1/custom_bots/cli_nosuchbot/secret", null)
+                        .code())
+                .isEqualTo(404);
+    }
+
+    @Test
     void wronglySignedPostIsRefusedWith19021OnHttp200() throws Exception {
         var org = fixtures.org();
         String chatId = org.group();

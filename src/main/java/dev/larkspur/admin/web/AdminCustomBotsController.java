@@ -18,7 +18,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A group's custom bots, as a member adds them in the Feishu client: each with the hook URL to post
- * to (absolute, on the address the operator reached this server by) and its signing secret.
+ * to (absolute, on the address the operator reached this server by). The signing secret is in the
+ * answer that makes it (creation, reset) and nowhere else, like an app's secret.
  */
 @RestController
 @RequestMapping("/admin/v1")
@@ -37,10 +38,26 @@ class AdminCustomBotsController {
             String chatId,
             String name,
             String hookUrl,
+            boolean secretEnabled,
             String secret,
             List<String> keywords,
             List<String> ipAllowList,
             String createTime) {
+        /** As lists show it: everything but the secret. */
+        static CustomBotView listed(CustomBot bot) {
+            var view = of(bot);
+            return new CustomBotView(
+                    view.botId(),
+                    view.chatId(),
+                    view.name(),
+                    view.hookUrl(),
+                    view.secretEnabled(),
+                    null,
+                    view.keywords(),
+                    view.ipAllowList(),
+                    view.createTime());
+        }
+
         static CustomBotView of(CustomBot bot) {
             return new CustomBotView(
                     bot.botId(),
@@ -50,6 +67,7 @@ class AdminCustomBotsController {
                             .path("/open-apis/bot/v2/hook/{token}")
                             .buildAndExpand(bot.hookToken())
                             .toUriString(),
+                    bot.signed(),
                     bot.secret(),
                     bot.keywords().values(),
                     bot.ipAllowList().entries(),
@@ -67,8 +85,14 @@ class AdminCustomBotsController {
 
     @GetMapping("/chats/{chat_id}/custom_bots")
     ApiResponse<AdminViews.Page<CustomBotView>> list(@PathVariable("chat_id") String chatId) {
-        var items = bots.ofChat(chatId).stream().map(CustomBotView::of).toList();
+        var items = bots.ofChat(chatId).stream().map(CustomBotView::listed).toList();
         return ApiResponse.success(new AdminViews.Page<>(items, false, null));
+    }
+
+    /** A new signing secret, in this answer only; the old one stops working. */
+    @PostMapping("/custom_bots/{bot_id}/secret")
+    ApiResponse<CustomBotView> resetSecret(@PathVariable("bot_id") String botId) {
+        return ApiResponse.success(CustomBotView.of(bots.resetSecret(botId)));
     }
 
     @DeleteMapping("/custom_bots/{bot_id}")

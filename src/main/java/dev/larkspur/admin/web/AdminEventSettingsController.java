@@ -8,7 +8,6 @@ import dev.larkspur.event.DeliveryInspector;
 import dev.larkspur.event.EventSettings;
 import dev.larkspur.event.EventSettingsService;
 import dev.larkspur.platform.ApiResponse;
-import dev.larkspur.platform.PageTokens;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -129,14 +128,9 @@ class AdminEventSettingsController {
         var app = apps.get(appId);
         int size = Math.max(1, Math.min(pageSize, 500));
         var filter = new DeliveryInspector.Filter(app.pk(), status, eventType, startTime, endTime);
-        var rows = inspector.search(filter, PageTokens.decodeLong(pageToken, "delivery", Long.MAX_VALUE), size + 1);
-        boolean more = rows.size() > size;
-        var shown = more ? rows.subList(0, size) : rows;
-        String next = more
-                ? PageTokens.encode("delivery", shown.get(size - 1).delivery().pk())
-                : null;
-        return ApiResponse.success(
-                new AdminViews.Page<>(shown.stream().map(DeliveryView::of).toList(), more, next));
+        var page = inspector.search(filter, pageToken, size);
+        return ApiResponse.success(new AdminViews.Page<>(
+                page.items().stream().map(DeliveryView::of).toList(), page.hasMore(), page.nextPageToken()));
     }
 
     @GetMapping("/deliveries/{delivery_id}")

@@ -3,8 +3,12 @@ package dev.larkspur.event.internal;
 import dev.larkspur.event.Delivery;
 import dev.larkspur.event.DeliveryAttempt;
 import dev.larkspur.event.StoredEvent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +19,7 @@ public class DeliveryRepository {
     private static final String EVENT_COLUMNS =
             "id, event_id, event_type, tenant_id, chat_id, only_app_id, payload, created_at";
     private static final String DELIVERY_COLUMNS = "id, event_id, app_id, mode, status, attempts, next_attempt_at,"
-            + " last_status, last_error, last_latency_ms, created_at, delivered_at";
+            + " last_status, last_error, last_latency_ms, created_at, delivered_at, event_type";
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -42,20 +46,21 @@ public class DeliveryRepository {
     }
 
     /** A delivery to create: which event goes to which app, by which mode. */
-    public record NewDelivery(long eventPk, long appPk, String mode) {}
+    public record NewDelivery(long eventPk, long appPk, String eventType, String mode) {}
 
     public void insert(List<NewDelivery> rows, long now) {
         template.batchUpdate(
-                "insert into delivery (event_id, app_id, mode, status, next_attempt_at, created_at)"
-                        + " values (?, ?, ?, 'pending', ?, ?) on conflict do nothing",
+                "insert into delivery (event_id, app_id, event_type, mode, status, next_attempt_at, created_at)"
+                        + " values (?, ?, ?, ?, 'pending', ?, ?) on conflict do nothing",
                 rows,
                 500,
                 (ps, d) -> {
                     ps.setLong(1, d.eventPk());
                     ps.setLong(2, d.appPk());
-                    ps.setString(3, d.mode());
-                    ps.setLong(4, now);
+                    ps.setString(3, d.eventType());
+                    ps.setString(4, d.mode());
                     ps.setLong(5, now);
+                    ps.setLong(6, now);
                 });
     }
 
@@ -115,40 +120,132 @@ public class DeliveryRepository {
     }
 
     /**
-     * An app's deliveries, newest first by key, narrowed by status, event type and creation time
-     * (null: any). Walks the {@code delivery_app} index; the event type comes from the outbox row.
+     * An app's deliveries, newest first by (created_at, id), narrowed by status, event type and
+     * creation time (null: any), after the page key {@code (beforeAt, beforePk)} (null: from the
+     * newest). Each combination of filters walks its own index (V22) for the page's keys, then the
+     * rows are read by key, so a page costs the same at the millionth delivery as at the first.
      */
     public List<Delivery> search(
-            long appPk, String status, String eventType, Long fromMillis, Long toMillis, long beforePk, int limit) {
-        String columns = DELIVERY_COLUMNS.replaceAll("(\\w+)", "d.$1");
-        var sql = new StringBuilder("select " + columns + " from delivery d");
-        if (eventType != null) {
-            sql.append(" join event_outbox e on e.id = d.event_id");
-        }
-        sql.append(" where d.app_id = :app and d.id < :before");
-        if (status != null) {
-            sql.append(" and d.status = :status");
-        }
-        if (eventType != null) {
-            sql.append(" and e.event_type = :type");
-        }
-        if (fromMillis != null) {
-            sql.append(" and d.created_at >= :from");
-        }
-        if (toMillis != null) {
-            sql.append(" and d.created_at < :to");
-        }
-        sql.append(" order by d.id desc limit :limit");
-        return jdbc.sql(sql.toString())
+            long appPk,
+            String status,
+            String eventType,
+            Long fromMillis,
+            Long toMillis,
+            Long beforeAt,
+            Long beforePk,
+            int limit) {
+        String sql =
+                searchSql(status != null, eventType != null, fromMillis != null, toMillis != null, beforeAt != null);
+        List<Long> keys = jdbc.sql(sql)
                 .param("app", appPk)
-                .param("before", beforePk)
                 .param("status", status)
                 .param("type", eventType)
                 .param("from", fromMillis)
                 .param("to", toMillis)
+                .param("beforeAt", beforeAt)
+                .param("beforePk", beforePk)
                 .param("limit", limit)
-                .query(DeliveryRepository::delivery)
+                .query(Long.class)
                 .list();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        var byKey = new HashMap<Long, Delivery>();
+        jdbc.sql("select " + DELIVERY_COLUMNS + " from delivery where id in (:ids)")
+                .param("ids", keys)
+                .query(DeliveryRepository::delivery)
+                .list()
+                .forEach(d -> byKey.put(d.pk(), d));
+        return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The inspector's query for a combination of filters; its tests explain it. It selects the keys
+     * alone, which the filter's index holds: asked for whole rows, H2 prefers the foreign key's
+     * index on app_id and sorts every delivery of the app.
+     */
+    static String searchSql(boolean status, boolean type, boolean from, boolean to, boolean before) {
+        var sql = new StringBuilder("select id from delivery where app_id = :app");
+        if (status) {
+            sql.append(" and status = :status");
+        }
+        if (type) {
+            sql.append(" and event_type = :type");
+        }
+        if (from) {
+            sql.append(" and created_at >= :from");
+        }
+        if (to) {
+            sql.append(" and created_at < :to");
+        }
+        if (before) {
+            // Written out rather than as a row comparison, so that H2 too sees an index range.
+            sql.append(" and created_at <= :beforeAt and (created_at < :beforeAt or id < :beforePk)");
+        }
+        // The order names the index's equality columns too: PostgreSQL ignores them, and H2 only
+        // walks an index for an order that is a prefix of its columns.
+        sql.append(" order by app_id desc");
+        if (status) {
+            sql.append(", status desc");
+        }
+        if (type) {
+            sql.append(", event_type desc");
+        }
+        return sql.append(", created_at desc, id desc limit :limit").toString();
+    }
+
+    /** The {@code event_id}s of outbox events by key, for a page of deliveries in one query. */
+    public Map<Long, String> eventIds(Collection<Long> eventPks) {
+        if (eventPks.isEmpty()) {
+            return Map.of();
+        }
+        var result = new HashMap<Long, String>();
+        jdbc.sql("select id, event_id from event_outbox where id in (:ids)")
+                .param("ids", eventPks)
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getString(2));
+                });
+        return result;
+    }
+
+    /** Every attempt of each delivery, oldest first, for a page of deliveries in one query. */
+    public Map<Long, List<DeliveryAttempt>> attempts(Collection<Long> deliveryPks) {
+        if (deliveryPks.isEmpty()) {
+            return Map.of();
+        }
+        var result = new HashMap<Long, List<DeliveryAttempt>>();
+        jdbc.sql("select delivery_id, attempt, at, status_code, latency_ms, error from delivery_attempt"
+                        + " where delivery_id in (:ids) order by delivery_id, attempt")
+                .param("ids", deliveryPks)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new DeliveryAttempt(
+                                    rs.getInt(2),
+                                    rs.getLong(3),
+                                    rs.getObject(4, Integer.class),
+                                    rs.getLong(5),
+                                    rs.getString(6)));
+                });
+        return result;
+    }
+
+    /**
+     * Deliveries whose pushes are failing: still pending after a failed attempt (waiting for their
+     * retry), and given up on. Each count stops at {@code cap}, so that a server with a million
+     * failed deliveries still answers at once; both walk the {@code delivery_due} index by status.
+     */
+    public long[] failing(long cap) {
+        long retrying = jdbc.sql(
+                        "select count(*) from (select 1 from delivery where status = 'pending' and attempts > 0"
+                                + " limit :cap) f")
+                .param("cap", cap)
+                .query(Long.class)
+                .single();
+        long failed = jdbc.sql("select count(*) from (select 1 from delivery where status = 'failed' limit :cap) f")
+                .param("cap", cap)
+                .query(Long.class)
+                .single();
+        return new long[] {retrying, failed};
     }
 
     public void recordAttempt(long pk, int attempt, long at, Integer status, long latencyMs, String error) {
@@ -185,15 +282,6 @@ public class DeliveryRepository {
                 .update();
     }
 
-    public List<DeliveryAttempt> attempts(long deliveryPk) {
-        return jdbc.sql("select attempt, at, status_code, latency_ms, error from delivery_attempt where delivery_id = ?"
-                        + " order by attempt")
-                .param(deliveryPk)
-                .query((rs, n) -> new DeliveryAttempt(
-                        rs.getInt(1), rs.getLong(2), rs.getObject(3, Integer.class), rs.getLong(4), rs.getString(5)))
-                .list();
-    }
-
     private static String truncate(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
@@ -223,6 +311,7 @@ public class DeliveryRepository {
                 rs.getString(9),
                 rs.getObject(10, Integer.class),
                 rs.getLong(11),
-                rs.getObject(12, Long.class));
+                rs.getObject(12, Long.class),
+                rs.getString(13));
     }
 }

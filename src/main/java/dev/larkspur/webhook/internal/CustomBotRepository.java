@@ -73,6 +73,20 @@ public class CustomBotRepository {
                 .list();
     }
 
+    /** Sets a new signing secret; empty when there is no bot with that id. */
+    public Optional<CustomBot> resetSecret(String botId, String secret) {
+        if (jdbc.sql("update custom_bot set secret = ? where bot_id = ?")
+                        .params(secret, botId)
+                        .update()
+                == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " where bot_id = ?")
+                .param(botId)
+                .query(this::map)
+                .optional();
+    }
+
     /** Removes the bot; false when there was none with that id. */
     public boolean delete(String botId) {
         return jdbc.sql("delete from custom_bot where bot_id = ?").param(botId).update() > 0;

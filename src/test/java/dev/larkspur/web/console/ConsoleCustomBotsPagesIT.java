@@ -62,7 +62,29 @@ class ConsoleCustomBotsPagesIT {
         assertThat(bot.select(".lk-tag").eachText()).contains("keyword: alert");
         String hook = bot.selectFirst(".lk-hook-url").text();
         assertThat(hook).startsWith(server.baseUrl() + "/open-apis/bot/v2/hook/");
-        assertThat(bot.select("[id^=lk-secret-]")).hasSize(1);
+        String secret = added.select("#lk-new-secret").text();
+        assertThat(secret).as("the secret, shown once").hasSizeGreaterThanOrEqualTo(16);
+        assertThat(bot.select(".lk-signed").text()).isEqualTo("signature on");
+
+        var again = page(path);
+        assertThat(again.select("#lk-new-secret")).as("not shown a second time").isEmpty();
+        assertThat(again.html()).doesNotContain(secret);
+        var reset = page(location(ConsoleWeb.post(
+                        web,
+                        path,
+                        "/console/custom-bots/" + chatId + "/" + bot.attr("data-bot-id") + "/secret",
+                        Map.of()))
+                .replaceFirst("^https?://[^/]+", ""));
+        assertThat(reset.select("#lk-notice").text()).contains("New signing secret for Alerts");
+        String newSecret = reset.select("#lk-new-secret").text();
+        assertThat(newSecret).hasSizeGreaterThanOrEqualTo(16).isNotEqualTo(secret);
+        assertThat(server.admin()
+                        .call("GET", "/admin/v1/chats/" + chatId + "/custom_bots", null)
+                        .body()
+                        .toString())
+                .as("the admin list shows no secret either")
+                .doesNotContain(newSecret)
+                .contains("\"secret_enabled\":true");
 
         String botId = bot.attr("data-bot-id");
         var deleted = page(location(ConsoleWeb.post(

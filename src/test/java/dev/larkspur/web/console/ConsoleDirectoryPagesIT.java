@@ -127,4 +127,41 @@ class ConsoleDirectoryPagesIT {
         assertThat(new WebHttp(server).signIn("hana@people.test", generated).body())
                 .contains("Wrong email or password.");
     }
+
+    @Test
+    void makesADepartmentAndPutsAPersonInIt() {
+        String key = server.admin().tenant("Dept Pages Co");
+        server.admin().user(key, Map.of("name", "Dan", "user_id", "dan"));
+        String people = "/console/people?tenant=" + key;
+        var made = submit(
+                people, "/console/people/" + key + "/departments", Map.of("name", "Sales", "department_id", "sales"));
+        assertThat(made.select("#lk-notice").text()).isEqualTo("Department Sales (sales) created.");
+        assertThat(made.select("#lk-departments [data-department-id=sales] .lk-row-name")
+                        .text())
+                .isEqualTo("Sales");
+
+        var assigned = submit(people, "/console/people/" + key + "/dan/departments", Map.of("department_id", "sales"));
+        assertThat(assigned.select("#lk-notice").text()).isEqualTo("Dan is in sales.");
+        assertThat(assigned.select("[data-user-id=dan] .lk-tag").text()).isEqualTo("sales");
+        assertThat(assigned.select("[data-user-id=dan] input[name=department_id][value=sales]")
+                        .hasAttr("checked"))
+                .isTrue();
+        assertThat(assigned.select("[data-department-id=sales] .lk-department-members")
+                        .text())
+                .isEqualTo("1 person");
+        assertThat(server.admin()
+                        .call("GET", "/admin/v1/tenants/" + key + "/users/dan", null)
+                        .body()
+                        .path("data")
+                        .path("department_ids")
+                        .toString())
+                .as("the admin API sees the same departments")
+                .isEqualTo("[\"sales\"]");
+
+        var refused = submit(
+                people, "/console/people/" + key + "/departments", Map.of("name", "Again", "department_id", "sales"));
+        assertThat(refused.select("#lk-console-error").text()).contains("already exists");
+        var emptied = submit(people, "/console/people/" + key + "/dan/departments", Map.of());
+        assertThat(emptied.select("#lk-notice").text()).isEqualTo("Dan is in no department.");
+    }
 }

@@ -17,7 +17,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A group's custom bots (the admin API's {@code /admin/v1/chats/{chat_id}/custom_bots}): create
- * with a secret, keywords and an IP allow list, see the hook URL, delete.
+ * with a secret, keywords and an IP allow list, see the hook URL, reset the secret, delete. A
+ * signing secret shows once, on the page right after it is made, like an app's secret.
  */
 @Controller
 class CustomBotsController {
@@ -27,7 +28,7 @@ class CustomBotsController {
         this.bots = bots;
     }
 
-    record BotRow(String botId, String name, String hookUrl, String secret, List<String> keywords, List<String> ips) {
+    record BotRow(String botId, String name, String hookUrl, boolean signed, List<String> keywords, List<String> ips) {
         static BotRow of(CustomBot b) {
             return new BotRow(
                     b.botId(),
@@ -36,7 +37,7 @@ class CustomBotsController {
                             .path("/open-apis/bot/v2/hook/{token}")
                             .buildAndExpand(b.hookToken())
                             .toUriString(),
-                    b.secret(),
+                    b.signed(),
                     b.keywords().values(),
                     b.ipAllowList().entries());
         }
@@ -62,8 +63,27 @@ class CustomBotsController {
             RedirectAttributes flash) {
         return ConsoleForms.act(flash, page(chatId), () -> {
             var bot = bots.create(chatId, NewCustomBot.of(name, secret, lines(keywords), lines(ips)));
+            showOnce(flash, bot);
             return "Custom bot " + bot.name() + " added.";
         });
+    }
+
+    @PostMapping("/console/custom-bots/{chat_id}/{bot_id}/secret")
+    String resetSecret(
+            @PathVariable("chat_id") String chatId, @PathVariable("bot_id") String botId, RedirectAttributes flash) {
+        return ConsoleForms.act(flash, page(chatId), () -> {
+            var bot = bots.resetSecret(botId);
+            showOnce(flash, bot);
+            return "New signing secret for " + bot.name() + ": the old one no longer works.";
+        });
+    }
+
+    /** The secret goes to the next page only (a flash attribute), never into the list. */
+    private static void showOnce(RedirectAttributes flash, CustomBot bot) {
+        if (bot.signed()) {
+            flash.addFlashAttribute("secretOf", bot.name());
+            flash.addFlashAttribute("secret", bot.secret());
+        }
     }
 
     @PostMapping("/console/custom-bots/{chat_id}/{bot_id}/delete")

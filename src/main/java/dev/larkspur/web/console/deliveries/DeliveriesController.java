@@ -5,7 +5,6 @@ import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.event.DeliveryInspector;
 import dev.larkspur.event.EventTypes;
-import dev.larkspur.platform.PageTokens;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,24 +60,17 @@ class DeliveriesController {
                 type.isBlank() ? null : type,
                 TimeFilter.millis("from", from),
                 TimeFilter.millis("to", to));
-        var rows = inspector.search(filter, PageTokens.decodeLong(before, "delivery", Long.MAX_VALUE), PAGE_SIZE + 1);
-        boolean more = rows.size() > PAGE_SIZE;
-        var shown = more ? rows.subList(0, PAGE_SIZE) : rows;
-        model.addAttribute("deliveries", shown.stream().map(DeliveryRow::of).toList());
+        var page = inspector.search(filter, before, PAGE_SIZE);
+        model.addAttribute(
+                "deliveries", page.items().stream().map(DeliveryRow::of).toList());
         model.addAttribute("paged", before != null);
         model.addAttribute(
                 "first", query(app.appId(), status, type, from, to).encode().toUriString());
         model.addAttribute(
                 "next",
-                more
+                page.hasMore()
                         ? query(app.appId(), status, type, from, to)
-                                .queryParam(
-                                        "before",
-                                        PageTokens.encode(
-                                                "delivery",
-                                                shown.get(PAGE_SIZE - 1)
-                                                        .delivery()
-                                                        .pk()))
+                                .queryParam("before", page.nextPageToken())
                                 .encode()
                                 .toUriString()
                         : null);

@@ -1,6 +1,7 @@
 package dev.larkspur.web.console.people;
 
 import dev.larkspur.directory.DepartmentRef;
+import dev.larkspur.directory.DepartmentService;
 import dev.larkspur.directory.NewUser;
 import dev.larkspur.directory.PasswordService;
 import dev.larkspur.directory.TenantService;
@@ -21,7 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A tenant's people, searched and paged by key like {@code GET /admin/v1/tenants/{key}/users}:
- * create, set or generate a password, resign.
+ * create, set or generate a password, resign; and the tenant's departments, which people are put
+ * in ({@code …/departments} of the admin API).
  */
 @Controller
 class PeopleController {
@@ -29,11 +31,14 @@ class PeopleController {
     private final TenantService tenants;
     private final UserService users;
     private final PasswordService passwords;
+    private final DepartmentService departments;
 
-    PeopleController(TenantService tenants, UserService users, PasswordService passwords) {
+    PeopleController(
+            TenantService tenants, UserService users, PasswordService passwords, DepartmentService departments) {
         this.tenants = tenants;
         this.users = users;
         this.passwords = passwords;
+        this.departments = departments;
     }
 
     record PersonRow(
@@ -65,6 +70,7 @@ class PeopleController {
         boolean more = rows.size() > PAGE_SIZE;
         var shown = more ? rows.subList(0, PAGE_SIZE) : rows;
         model.addAttribute("tenant", tenant);
+        model.addAttribute("departments", departments.list(tenant.tenantKey()));
         model.addAttribute("q", query);
         model.addAttribute("people", shown.stream().map(PersonRow::of).toList());
         model.addAttribute("paged", after != null);
@@ -129,6 +135,39 @@ class PeopleController {
                 flash,
                 page(tenantKey),
                 () -> users.resign(tenantKey, userId).name() + " has resigned: no sign-in, no messages to them.");
+    }
+
+    @PostMapping("/console/people/{tenant_key}/departments")
+    String createDepartment(
+            @PathVariable("tenant_key") String tenantKey,
+            @RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "department_id", defaultValue = "") String departmentId,
+            RedirectAttributes flash) {
+        return ConsoleForms.act(flash, page(tenantKey), () -> {
+            var made = departments.create(tenantKey, blankToNull(departmentId), name);
+            return "Department " + made.name() + " (" + made.departmentId() + ") created.";
+        });
+    }
+
+    /** The person's departments become exactly the boxes ticked. */
+    @PostMapping("/console/people/{tenant_key}/{user_id}/departments")
+    String assign(
+            @PathVariable("tenant_key") String tenantKey,
+            @PathVariable("user_id") String userId,
+            @RequestParam(name = "department_id", required = false) List<String> departmentIds,
+            RedirectAttributes flash) {
+        return ConsoleForms.act(flash, page(tenantKey), () -> {
+            var user = departments.assign(tenantKey, userId, departmentIds == null ? List.of() : departmentIds);
+            return user.departments().isEmpty()
+                    ? user.name() + " is in no department."
+                    : user.name() + " is in "
+                            + String.join(
+                                    ", ",
+                                    user.departments().stream()
+                                            .map(DepartmentRef::departmentId)
+                                            .toList())
+                            + ".";
+        });
     }
 
     private static String page(String tenantKey) {
