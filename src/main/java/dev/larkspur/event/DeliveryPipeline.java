@@ -12,7 +12,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one way a delivery goes out, whatever the transport: claim due deliveries under a lease,
  * render each event for its app, push it through the {@link DeliveryTransport}, and record the
  * attempt; a failure climbs Feishu's retry ladder. Every attempt is recorded, so the inspector and
- * replay work alike for every mode. The lease outlasts a push, so a crash only delays a delivery.
+ * replay work alike for every mode. The lease outlasts a push (a push is bounded at 3 s), so a
+ * crash only delays a delivery, and a push still running is never claimed again. Each app has its
+ * own share of the pushes in flight ({@link AppShares}), so that a receiver that stalls or never
+ * ACKs holds up only its own events.
  */
 public class DeliveryPipeline {
     private final DeliveryTransport transport;
@@ -25,6 +28,7 @@ public class DeliveryPipeline {
     private final RetryLadder ladder;
     private final long leaseMillis;
     private final Clock clock;
+    private final AppShares shares;
 
     DeliveryPipeline(
             DeliveryTransport transport,
@@ -46,6 +50,7 @@ public class DeliveryPipeline {
         this.ladder = new RetryLadder(props.events().retryFactor());
         this.leaseMillis = props.events().leaseMillis();
         this.clock = clock;
+        this.shares = new AppShares(props.events().appShare());
     }
 
     public String mode() {
@@ -56,26 +61,46 @@ public class DeliveryPipeline {
      * Claims up to {@code limit} due deliveries, leased while they are in flight: first those of the
      * transport's preferred apps (for long connections, the apps connected to this instance); then
      * those due for longer than its grace, which another instance would have taken if it could.
+     * Apps with no place left in their share are skipped; what a claim took beyond an app's share
+     * is given back at once, due as it was. Each delivery returned must be {@link #send sent}.
      */
     public List<Delivery> claim(int limit) {
         long now = clock.millis();
         long lease = now + leaseMillis;
         String mode = transport.mode();
-        var preferred = transport.preferredApps();
+        var full = shares.full();
+        var preferred = transport.preferredApps().stream()
+                .filter(app -> !full.contains(app))
+                .toList();
         var claimed = tx.execute(s -> {
-            var due = new ArrayList<>(deliveries.claimDueFor(mode, preferred, now, lease, limit));
+            var due = new ArrayList<>(deliveries.claimDueFor(mode, preferred, full, now, lease, limit));
             if (due.size() < limit) {
                 long grace = transport.unclaimedGrace().toMillis();
-                due.addAll(deliveries.claimDue(mode, now - grace, lease, limit - due.size()));
+                due.addAll(deliveries.claimDue(mode, full, now - grace, lease, limit - due.size()));
             }
             return due;
         });
-        return claimed == null ? List.of() : claimed;
+        if (claimed == null) {
+            return List.of();
+        }
+        var kept = new ArrayList<Delivery>();
+        var over = new ArrayList<Delivery>();
+        for (var delivery : claimed) {
+            (shares.take(delivery.appPk()) ? kept : over).add(delivery);
+        }
+        if (!over.isEmpty()) {
+            tx.executeWithoutResult(s -> deliveries.release(over));
+        }
+        return kept;
     }
 
-    /** One attempt at one delivery, and its bookkeeping. */
+    /** One attempt at one claimed delivery, and its bookkeeping; gives its app's place back. */
     public void send(Delivery delivery) {
-        record(delivery, push(delivery));
+        try {
+            record(delivery, push(delivery));
+        } finally {
+            shares.give(delivery.appPk());
+        }
     }
 
     private PushOutcome push(Delivery delivery) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The background side of events: a fan-out loop and one loop per {@link DeliveryPipeline} (callbacks,
  * long connections), each woken by new work in this process and otherwise polling, and bounded
  * pools of pushes in flight (one bound per mode, so that bots which never ACK cannot hold up
- * callbacks).
+ * callbacks, and within it a share per app, kept by each pipeline).
  */
 @Component
 class EventWorkers implements SmartLifecycle {

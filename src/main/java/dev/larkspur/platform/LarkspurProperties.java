@@ -27,21 +27,33 @@ public record LarkspurProperties(
 
     /**
      * Event delivery: background workers on or off, how often they look for work when not woken,
-     * how many pushes run at once, the factor on Feishu's retry ladder (tests use a small one), and
-     * how long a claimed delivery stays leased: after a crash, its push waits that long to be sent
-     * again. The lease must outlast a push (3 s) and its bookkeeping, or a slow push is sent twice.
+     * how many pushes run at once (per mode) and how many of those one app may hold (so that an app
+     * whose receiver stalls or never ACKs delays only its own events), the factor on Feishu's retry
+     * ladder (tests use a small one), and how long a claimed delivery stays leased: after a crash,
+     * its push waits that long to be sent again. The lease must outlast a push (bounded at 3 s) and
+     * its bookkeeping, or a slow push is sent twice.
      */
     public record Events(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200") long pollMillis,
             @DefaultValue("16") int senders,
             @DefaultValue("1.0") double retryFactor,
-            @DefaultValue("30000") long leaseMillis) {
+            @DefaultValue("30000") long leaseMillis,
+            @DefaultValue("8") int sendersPerApp) {
         public Events {
+            if (sendersPerApp <= 0) {
+                throw new IllegalArgumentException(
+                        "larkspur.events.senders-per-app must be positive; got " + sendersPerApp);
+            }
             if (leaseMillis < 5000) {
                 throw new IllegalArgumentException("larkspur.events.lease-millis must be at least 5000 (a push takes"
                         + " up to 3 s); got " + leaseMillis);
             }
+        }
+
+        /** One app's share of a mode's pushes in flight: never more than the mode has. */
+        public int appShare() {
+            return Math.min(sendersPerApp, senders);
         }
     }
 

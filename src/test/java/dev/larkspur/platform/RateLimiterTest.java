@@ -18,7 +18,7 @@ class RateLimiterTest {
                         null,
                         null,
                         new LarkspurProperties.RateLimit(enabled, perSecond, perMinute),
-                        new LarkspurProperties.Events(false, 200, 1, 1.0, 30000),
+                        new LarkspurProperties.Events(false, 200, 1, 1.0, 30000, 1),
                         LarkspurProperties.H2.defaults()),
                 new Limiters(clock));
     }

@@ -67,6 +67,7 @@ public final class PushRecorder implements AutoCloseable {
     private final ScheduledExecutorService lateAnswers = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, List<Receipt>> byEvent = new ConcurrentHashMap<>();
     private final Map<String, String> eventOfMessage = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstArrivalNanos = new ConcurrentHashMap<>();
     private final List<HttpExchange> held = new ArrayList<>();
     private final AtomicInteger pushes = new AtomicInteger();
     private volatile Plan plan = push -> Answer.OK;
@@ -105,6 +106,7 @@ public final class PushRecorder implements AutoCloseable {
                 .path("text")
                 .asString("");
         eventOfMessage.put(messageId, eventId);
+        firstArrivalNanos.putIfAbsent(messageId, System.nanoTime());
         var receipts = byEvent.computeIfAbsent(eventId, id -> new ArrayList<>());
         Answer answer;
         synchronized (receipts) {
@@ -165,6 +167,11 @@ public final class PushRecorder implements AutoCloseable {
     /** The event each message arrived in; messages not yet pushed are absent. */
     public Map<String, String> eventOfMessage() {
         return Map.copyOf(eventOfMessage);
+    }
+
+    /** When each message was first pushed, by {@link System#nanoTime()}; messages not yet pushed are absent. */
+    public Map<String, Long> firstArrivalNanos() {
+        return Map.copyOf(firstArrivalNanos);
     }
 
     /** Waits until each of these messages has been pushed at least once; names some that were not. */

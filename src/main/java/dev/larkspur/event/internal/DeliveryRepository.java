@@ -66,16 +66,45 @@ public class DeliveryRepository {
 
     /**
      * Claims due deliveries of a mode and leases them until {@code leaseUntil}, so that a crash
-     * mid-send only delays them; another instance skips rows this one has locked.
+     * mid-send only delays them; another instance skips rows this one has locked. Deliveries of the
+     * apps in {@code skipApps} are left for later (they have no push to spare).
      */
-    public List<Delivery> claimDue(String mode, long now, long leaseUntil, int limit) {
-        var due = jdbc.sql("select " + DELIVERY_COLUMNS + " from delivery where status = 'pending' and mode = ?"
-                        + " and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked")
-                .params(mode, now, limit)
+    public List<Delivery> claimDue(String mode, Collection<Long> skipApps, long now, long leaseUntil, int limit) {
+        var due = jdbc.sql("select " + DELIVERY_COLUMNS + " from delivery where status = 'pending' and mode = :mode"
+                        + skipping(skipApps) + " and next_attempt_at <= :now order by next_attempt_at limit :limit"
+                        + " for update skip locked")
+                .param("mode", mode)
+                .param("skip", skipApps.isEmpty() ? List.of(0L) : skipApps)
+                .param("now", now)
+                .param("limit", limit)
                 .query(DeliveryRepository::delivery)
                 .list();
         lease(due, leaseUntil);
         return due;
+    }
+
+    /** As {@link #claimDue}, for deliveries to the given apps only. */
+    public List<Delivery> claimDueFor(
+            String mode, Collection<Long> appPks, Collection<Long> skipApps, long now, long leaseUntil, int limit) {
+        if (appPks.isEmpty()) {
+            return List.of();
+        }
+        var due = jdbc.sql("select " + DELIVERY_COLUMNS + " from delivery where status = 'pending' and mode = :mode"
+                        + " and app_id in (:apps)" + skipping(skipApps)
+                        + " and next_attempt_at <= :now order by next_attempt_at limit :limit for update skip locked")
+                .param("mode", mode)
+                .param("apps", appPks)
+                .param("skip", skipApps.isEmpty() ? List.of(0L) : skipApps)
+                .param("now", now)
+                .param("limit", limit)
+                .query(DeliveryRepository::delivery)
+                .list();
+        lease(due, leaseUntil);
+        return due;
+    }
+
+    private static String skipping(Collection<Long> skipApps) {
+        return skipApps.isEmpty() ? "" : " and app_id not in (:skip)";
     }
 
     private void lease(List<Delivery> due, long leaseUntil) {
@@ -87,22 +116,16 @@ public class DeliveryRepository {
         }
     }
 
-    /** As {@link #claimDue}, for deliveries to the given apps only. */
-    public List<Delivery> claimDueFor(String mode, Collection<Long> appPks, long now, long leaseUntil, int limit) {
-        if (appPks.isEmpty()) {
-            return List.of();
-        }
-        var due = jdbc.sql("select " + DELIVERY_COLUMNS + " from delivery where status = 'pending' and mode = :mode"
-                        + " and app_id in (:apps) and next_attempt_at <= :now order by next_attempt_at limit :limit"
-                        + " for update skip locked")
-                .param("mode", mode)
-                .param("apps", appPks)
-                .param("now", now)
-                .param("limit", limit)
-                .query(DeliveryRepository::delivery)
-                .list();
-        lease(due, leaseUntil);
-        return due;
+    /** Gives claimed deliveries back unsent, due when they were before the claim leased them. */
+    public void release(List<Delivery> claimed) {
+        template.batchUpdate(
+                "update delivery set next_attempt_at = ? where id = ? and status = 'pending'",
+                claimed,
+                500,
+                (ps, d) -> {
+                    ps.setLong(1, d.nextAttemptAt());
+                    ps.setLong(2, d.pk());
+                });
     }
 
     public Optional<StoredEvent> event(long eventPk) {

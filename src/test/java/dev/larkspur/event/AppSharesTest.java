@@ -1,0 +1,46 @@
+package dev.larkspur.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Each app's share of the pushes in flight (issue 13 item 4). */
+class AppSharesTest {
+    private final AppShares shares = new AppShares(2);
+
+    @Test
+    void anAppTakesAtMostItsShare() {
+        assertThat(shares.take(1)).isTrue();
+        assertThat(shares.take(1)).isTrue();
+        assertThat(shares.take(1)).isFalse();
+        assertThat(shares.inFlight(1)).isEqualTo(2);
+    }
+
+    @Test
+    void aFullAppLeavesOtherAppsTheirShare() {
+        shares.take(1);
+        shares.take(1);
+        assertThat(shares.take(2)).isTrue();
+        assertThat(shares.full()).containsExactly(1L);
+    }
+
+    @Test
+    void aPlaceGivenBackCanBeTakenAgain() {
+        shares.take(1);
+        shares.take(1);
+        shares.give(1);
+        assertThat(shares.full()).isEmpty();
+        assertThat(shares.take(1)).isTrue();
+    }
+
+    @Test
+    void givingBackMoreThanWasTakenLeavesNothingBehind() {
+        shares.take(3);
+        shares.give(3);
+        shares.give(3);
+        assertThat(shares.inFlight(3)).isZero();
+        assertThat(shares.take(3)).isTrue();
+        assertThat(shares.take(3)).isTrue();
+        assertThat(shares.take(3)).isFalse();
+    }
+}
