@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,15 @@ public final class FileSystemBlobStore implements BlobStore {
             }
             String id = HexFormat.of().formatHex(digest.digest());
             Path target = path(id);
+            boolean newDirectory = Files.notExists(target.getParent());
             Files.createDirectories(target.getParent());
             move(partial, target);
+            // The rename is on disk only once its directory is (and a new directory once its
+            // parent is): without this a power loss could keep the database row and lose the name.
+            forceDirectory(target.getParent());
+            if (newDirectory) {
+                forceDirectory(root);
+            }
             return id;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store blob", e);
@@ -86,6 +94,15 @@ public final class FileSystemBlobStore implements BlobStore {
         } catch (AtomicMoveNotSupportedException e) {
             // Only on exotic file systems; same content either way, so replacing is harmless.
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void forceDirectory(Path directory) throws IOException {
+        try (var channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (UnsupportedOperationException | AccessDeniedException e) {
+            // Some systems (Windows) cannot open a directory; there the rename is as durable as
+            // the file system makes it.
         }
     }
 
