@@ -25,6 +25,7 @@ public class CallbackDelivery {
     private final EventSettingsService settings;
     private final AppService apps;
     private final CallbackTransport transport;
+    private final DeliveryFaults faults;
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final RetryLadder ladder;
@@ -37,6 +38,7 @@ public class CallbackDelivery {
             EventSettingsService settings,
             AppService apps,
             CallbackTransport transport,
+            DeliveryFaults faults,
             JsonMapper json,
             TransactionTemplate tx,
             LarkspurProperties props,
@@ -46,6 +48,7 @@ public class CallbackDelivery {
         this.settings = settings;
         this.apps = apps;
         this.transport = transport;
+        this.faults = faults;
         this.json = json;
         this.tx = tx;
         this.ladder = new RetryLadder(props.events().retryFactor());
@@ -72,7 +75,10 @@ public class CallbackDelivery {
             response = new CallbackTransport.Response(0, null, 0, "the app has no request URL");
         } else {
             String plain = json.writeValueAsString(renderer.render(event, app, config.verificationToken()));
-            response = push(config, plain);
+            response = faults.push(
+                    delivery.appPk(),
+                    () -> push(config, plain),
+                    dropped -> new CallbackTransport.Response(0, null, 0, dropped));
         }
         record(delivery, response);
     }

@@ -25,6 +25,7 @@ public class LongConnectionDelivery {
     private final EventSettingsService settings;
     private final AppService apps;
     private final LongConnectionPush push;
+    private final DeliveryFaults faults;
     private final LongConnections connections;
     private final JsonMapper json;
     private final TransactionTemplate tx;
@@ -38,6 +39,7 @@ public class LongConnectionDelivery {
             EventSettingsService settings,
             AppService apps,
             LongConnectionPush push,
+            DeliveryFaults faults,
             LongConnections connections,
             JsonMapper json,
             TransactionTemplate tx,
@@ -48,6 +50,7 @@ public class LongConnectionDelivery {
         this.settings = settings;
         this.apps = apps;
         this.push = push;
+        this.faults = faults;
         this.connections = connections;
         this.json = json;
         this.tx = tx;
@@ -90,7 +93,10 @@ public class LongConnectionDelivery {
                     .map(EventSettings::verificationToken)
                     .orElse(null);
             byte[] payload = json.writeValueAsBytes(renderer.render(event, app, token));
-            outcome = push.push(app.pk(), event.eventId(), payload);
+            outcome = faults.push(
+                    app.pk(),
+                    () -> push.push(app.pk(), event.eventId(), payload),
+                    dropped -> new LongConnectionPush.Outcome(null, null, 0, dropped));
         }
         record(delivery, outcome);
     }
