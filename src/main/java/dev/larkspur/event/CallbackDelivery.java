@@ -26,6 +26,7 @@ public class CallbackDelivery {
     private final AppService apps;
     private final CallbackTransport transport;
     private final DeliveryFaults faults;
+    private final EventMetrics metrics;
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final RetryLadder ladder;
@@ -39,6 +40,7 @@ public class CallbackDelivery {
             AppService apps,
             CallbackTransport transport,
             DeliveryFaults faults,
+            EventMetrics metrics,
             JsonMapper json,
             TransactionTemplate tx,
             LarkspurProperties props,
@@ -49,6 +51,7 @@ public class CallbackDelivery {
         this.apps = apps;
         this.transport = transport;
         this.faults = faults;
+        this.metrics = metrics;
         this.json = json;
         this.tx = tx;
         this.ladder = new RetryLadder(props.events().retryFactor());
@@ -122,5 +125,12 @@ public class CallbackDelivery {
                         ladder.next(attempt, now));
             }
         });
+        metrics.attempted(
+                EventSettings.CALLBACK,
+                attempt,
+                response.ok(),
+                !response.ok() && ladder.next(attempt, now) == null,
+                response.latencyMs(),
+                now - delivery.createdAt());
     }
 }

@@ -31,6 +31,7 @@ public class Fanout {
     private final EventNotifier notifier;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final EventMetrics metrics;
 
     Fanout(
             DeliveryRepository deliveries,
@@ -40,7 +41,8 @@ public class Fanout {
             JsonMapper json,
             EventNotifier notifier,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            EventMetrics metrics) {
         this.deliveries = deliveries;
         this.chatBots = chatBots;
         this.apps = apps;
@@ -49,6 +51,7 @@ public class Fanout {
         this.notifier = notifier;
         this.tx = tx;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Fans out one batch; returns how many events it handled. */
@@ -86,6 +89,7 @@ public class Fanout {
                 }
             }
             deliveries.insert(rows, clock.millis());
+            metrics.fannedOut(rows.size());
             if (!rows.isEmpty()) {
                 notifier.notifyOthers();
             }

@@ -26,6 +26,7 @@ public class LongConnectionDelivery {
     private final AppService apps;
     private final LongConnectionPush push;
     private final DeliveryFaults faults;
+    private final EventMetrics metrics;
     private final LongConnections connections;
     private final JsonMapper json;
     private final TransactionTemplate tx;
@@ -40,6 +41,7 @@ public class LongConnectionDelivery {
             AppService apps,
             LongConnectionPush push,
             DeliveryFaults faults,
+            EventMetrics metrics,
             LongConnections connections,
             JsonMapper json,
             TransactionTemplate tx,
@@ -51,6 +53,7 @@ public class LongConnectionDelivery {
         this.apps = apps;
         this.push = push;
         this.faults = faults;
+        this.metrics = metrics;
         this.connections = connections;
         this.json = json;
         this.tx = tx;
@@ -118,5 +121,12 @@ public class LongConnectionDelivery {
                         ladder.next(attempt, now));
             }
         });
+        metrics.attempted(
+                EventSettings.WEBSOCKET,
+                attempt,
+                outcome.ok(),
+                !outcome.ok() && ladder.next(attempt, now) == null,
+                outcome.latencyMs(),
+                now - delivery.createdAt());
     }
 }

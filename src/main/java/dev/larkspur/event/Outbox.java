@@ -30,13 +30,21 @@ public class Outbox {
     private final EventSignals signals;
     private final EventNotifier notifier;
     private final Clock clock;
+    private final EventMetrics metrics;
 
-    Outbox(OutboxRepository events, JsonMapper json, EventSignals signals, EventNotifier notifier, Clock clock) {
+    Outbox(
+            OutboxRepository events,
+            JsonMapper json,
+            EventSignals signals,
+            EventNotifier notifier,
+            Clock clock,
+            EventMetrics metrics) {
         this.events = events;
         this.json = json;
         this.signals = signals;
         this.notifier = notifier;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -49,6 +57,7 @@ public class Outbox {
                 event.onlyAppPk(),
                 json.writeValueAsString(event.body()),
                 clock.millis());
+        metrics.recorded(event.eventType());
         announceOncePerTransaction();
     }
 
