@@ -25,6 +25,8 @@ public class DeliveryPipeline {
     private final AppService apps;
     private final TransactionTemplate tx;
     private final EventMeter meter;
+    private final EventMetrics metrics;
+    private final DeliveryFaults faults;
     private final RetryLadder ladder;
     private final long leaseMillis;
     private final Clock clock;
@@ -38,6 +40,8 @@ public class DeliveryPipeline {
             AppService apps,
             TransactionTemplate tx,
             EventMeter meter,
+            EventMetrics metrics,
+            DeliveryFaults faults,
             LarkspurProperties props,
             Clock clock) {
         this.transport = transport;
@@ -47,6 +51,8 @@ public class DeliveryPipeline {
         this.apps = apps;
         this.tx = tx;
         this.meter = meter;
+        this.metrics = metrics;
+        this.faults = faults;
         this.ladder = new RetryLadder(props.events().retryFactor());
         this.leaseMillis = props.events().leaseMillis();
         this.clock = clock;
@@ -111,7 +117,8 @@ public class DeliveryPipeline {
         }
         var config = settings.find(app.pk()).orElse(null);
         var envelope = renderer.render(event, app, config == null ? null : config.verificationToken());
-        return transport.push(new DeliveryTransport.Push(event, app, config, envelope));
+        var push = new DeliveryTransport.Push(event, app, config, envelope);
+        return faults.push(app.pk(), () -> transport.push(push), PushOutcome::notSent);
     }
 
     private void record(Delivery delivery, PushOutcome outcome) {
@@ -137,6 +144,13 @@ public class DeliveryPipeline {
                         attempt.retryAt());
             }
         });
+        metrics.attempted(
+                transport.mode(),
+                attempt.attempt(),
+                outcome.ok(),
+                !outcome.ok() && attempt.retryAt() == null,
+                outcome.latencyMs(),
+                attempt.at() - delivery.createdAt());
         if (outcome.ok()) {
             meter.delivered();
         } else {

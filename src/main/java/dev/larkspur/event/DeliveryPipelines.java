@@ -29,9 +29,11 @@ class DeliveryPipelines {
             AppService apps,
             TransactionTemplate tx,
             EventMeter meter,
+            EventMetrics metrics,
+            DeliveryFaults faults,
             LarkspurProperties props,
             Clock clock) {
-        return new Parts(deliveries, renderer, settings, apps, tx, meter, props, clock);
+        return new Parts(deliveries, renderer, settings, apps, tx, meter, metrics, faults, props, clock);
     }
 
     /** What every pipeline shares. */
@@ -42,10 +44,13 @@ class DeliveryPipelines {
             AppService apps,
             TransactionTemplate tx,
             EventMeter meter,
+            EventMetrics metrics,
+            DeliveryFaults faults,
             LarkspurProperties props,
             Clock clock) {
         DeliveryPipeline pipeline(DeliveryTransport transport) {
-            return new DeliveryPipeline(transport, deliveries, renderer, settings, apps, tx, meter, props, clock);
+            return new DeliveryPipeline(
+                    transport, deliveries, renderer, settings, apps, tx, meter, metrics, faults, props, clock);
         }
     }
 }

@@ -32,6 +32,7 @@ public class Fanout {
     private final TransactionTemplate tx;
     private final EventMeter meter;
     private final Clock clock;
+    private final EventMetrics metrics;
 
     Fanout(
             DeliveryRepository deliveries,
@@ -42,7 +43,8 @@ public class Fanout {
             EventNotifier notifier,
             TransactionTemplate tx,
             EventMeter meter,
-            Clock clock) {
+            Clock clock,
+            EventMetrics metrics) {
         this.deliveries = deliveries;
         this.chatBots = chatBots;
         this.apps = apps;
@@ -52,6 +54,7 @@ public class Fanout {
         this.tx = tx;
         this.meter = meter;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Fans out one batch; returns how many events it handled. */
@@ -92,6 +95,7 @@ public class Fanout {
             }
             deliveries.insert(rows, clock.millis());
             made[0] = rows.size();
+            metrics.fannedOut(rows.size());
             if (!rows.isEmpty()) {
                 notifier.notifyOthers();
             }

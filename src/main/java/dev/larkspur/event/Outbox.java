@@ -31,6 +31,7 @@ public class Outbox {
     private final EventNotifier notifier;
     private final EventMeter meter;
     private final Clock clock;
+    private final EventMetrics metrics;
 
     Outbox(
             OutboxRepository events,
@@ -38,13 +39,15 @@ public class Outbox {
             EventSignals signals,
             EventNotifier notifier,
             EventMeter meter,
-            Clock clock) {
+            Clock clock,
+            EventMetrics metrics) {
         this.events = events;
         this.json = json;
         this.signals = signals;
         this.notifier = notifier;
         this.meter = meter;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -60,6 +63,7 @@ public class Outbox {
         var announced = announceOncePerTransaction();
         if (!internal(event.eventType())) {
             announced[0]++;
+            metrics.recorded(event.eventType());
         }
     }
 

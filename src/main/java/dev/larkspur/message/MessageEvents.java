@@ -3,9 +3,12 @@ package dev.larkspur.message;
 import dev.larkspur.event.EventRefs;
 import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Builds the {@code im.message.*} event bodies of spec/message.md §5 and appends them to the outbox. */
@@ -24,9 +27,12 @@ public class MessageEvents {
     private static final long NO_APP = 0;
 
     private final Outbox outbox;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> sent = new ConcurrentHashMap<>();
 
-    MessageEvents(Outbox outbox) {
+    MessageEvents(Outbox outbox, MeterRegistry registry) {
         this.outbox = outbox;
+        this.registry = registry;
     }
 
     /**
@@ -34,6 +40,12 @@ public class MessageEvents {
      * group-message scope) and never echoes a bot's own message to it.
      */
     public void received(Message m, String senderTenantKey) {
+        // Every message posted goes through here once (sends, replies, forwards, custom bots).
+        sent.computeIfAbsent(m.msgType(), type -> Counter.builder("larkspur.messages.sent")
+                        .description("Messages posted, by msg_type")
+                        .tag("msg_type", type)
+                        .register(registry))
+                .increment();
         var sender = new LinkedHashMap<String, Object>();
         sender.put("sender_id", senderRef(m));
         sender.put("sender_type", m.senderUserPk() != null ? "user" : "app");

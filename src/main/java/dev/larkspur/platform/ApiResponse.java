@@ -7,6 +7,8 @@ import java.util.Map;
 /** The Feishu envelope {@code {code,msg,data}}; {@code error} only on failures. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiResponse<T>(int code, String msg, T data, ErrorBody error) {
+    /** The request attribute holding the code of a failure's answer, for the Open API metrics. */
+    public static final String CODE_ATTRIBUTE = ApiResponse.class.getName() + ".code";
 
     public static <T> ApiResponse<T> success(T data) {
         return new ApiResponse<>(0, "success", data, null);

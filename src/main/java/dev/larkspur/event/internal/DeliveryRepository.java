@@ -2,6 +2,8 @@ package dev.larkspur.event.internal;
 
 import dev.larkspur.event.Delivery;
 import dev.larkspur.event.DeliveryAttempt;
+import dev.larkspur.event.DeliveryBacklog;
+import dev.larkspur.event.EventSettings;
 import dev.larkspur.event.StoredEvent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -269,6 +271,24 @@ public class DeliveryRepository {
                 .query(Long.class)
                 .single();
         return new long[] {retrying, failed};
+    }
+
+    /** Pending deliveries per mode (both modes always listed), for the backlog gauges. */
+    public List<DeliveryBacklog.Backlog> backlog() {
+        var rows = jdbc.sql(
+                        """
+                        select mode, count(*) as pending, min(created_at) as oldest
+                        from delivery where status = 'pending' group by mode""")
+                .query((rs, n) -> new DeliveryBacklog.Backlog(
+                        rs.getString("mode"), rs.getLong("pending"), rs.getObject("oldest", Long.class)))
+                .list();
+        var all = new java.util.ArrayList<>(rows);
+        for (String mode : List.of(EventSettings.CALLBACK, EventSettings.WEBSOCKET)) {
+            if (rows.stream().noneMatch(r -> r.mode().equals(mode))) {
+                all.add(new DeliveryBacklog.Backlog(mode, 0, null));
+            }
+        }
+        return all;
     }
 
     public void recordAttempt(long pk, int attempt, long at, Integer status, long latencyMs, String error) {

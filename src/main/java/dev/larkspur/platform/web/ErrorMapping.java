@@ -80,6 +80,7 @@ class ErrorMapping {
     }
 
     static ResponseEntity<ApiResponse<Void>> respond(FeishuException e, HttpServletRequest request) {
+        request.setAttribute(ApiResponse.CODE_ATTRIBUTE, e.code());
         return ResponseEntity.status(HttpStatus.valueOf(e.httpStatus()))
                 .body(ApiResponse.failure(e, LogIds.of(request)));
     }
