@@ -17,7 +17,9 @@ import java.util.Map;
  * <p>Arguments: {@code --smoke} (tiny sizes, seconds per step, for CI), {@code --databases
  * h2,postgresql}, {@code --out <dir>}, {@code --jar <file>}, {@code --profile} (a Java Flight
  * Recording of each server run, in the output folder), {@code --seconds <n>} (every step this long),
- * {@code --only web} (only the web client's pages, reported in web-report.md and web-results.json).
+ * {@code --only web} (only the web client's pages, reported in web-report.md and web-results.json),
+ * {@code --only console} (only the delivery inspector over a million deliveries, in
+ * console-report.md and console-results.json).
  */
 public final class Bench {
     private Bench() {}
@@ -38,7 +40,9 @@ public final class Bench {
             int eventBurstRate,
             long webHistoryMessages,
             int webChats,
-            boolean webOnly) {
+            boolean webOnly,
+            long consoleDeliveries,
+            boolean consoleOnly) {
         static Plan fullRun() {
             return new Plan(
                     false,
@@ -55,6 +59,8 @@ public final class Bench {
                     1_000,
                     100_000,
                     1_000,
+                    false,
+                    1_000_000,
                     false);
         }
 
@@ -74,7 +80,9 @@ public final class Bench {
                     eventBurstRate,
                     webHistoryMessages,
                     webChats,
-                    webOnly);
+                    webOnly,
+                    consoleDeliveries,
+                    consoleOnly);
         }
 
         /** Only the web client's measurements (and only their data seeded). */
@@ -94,7 +102,36 @@ public final class Bench {
                     eventBurstRate,
                     webHistoryMessages,
                     webChats,
+                    true,
+                    0,
+                    false);
+        }
+
+        /** Only the delivery inspector's measurements (and only its deliveries seeded). */
+        Plan onlyConsole() {
+            return new Plan(
+                    smoke,
+                    concurrency,
+                    step,
+                    warmUp,
+                    pageStep,
+                    0,
+                    0,
+                    fixedRate,
+                    fixedRateFor,
+                    eventRate,
+                    eventsFor,
+                    eventBurstRate,
+                    0,
+                    0,
+                    false,
+                    consoleDeliveries,
                     true);
+        }
+
+        /** The prefix of a partial run's files, which sit beside the full run's. */
+        String filePrefix() {
+            return webOnly ? "web-" : consoleOnly ? "console-" : "";
         }
 
         static Plan smokeRun() {
@@ -113,6 +150,8 @@ public final class Bench {
                     100,
                     500,
                     20,
+                    false,
+                    2_000,
                     false);
         }
     }
@@ -126,6 +165,9 @@ public final class Bench {
         if ("web".equals(options.get("only"))) {
             plan = plan.onlyWeb();
         }
+        if ("console".equals(options.get("only"))) {
+            plan = plan.onlyConsole();
+        }
         Path out = Path.of(options.getOrDefault("out", "bench/results"));
         Path jar = Path.of(options.getOrDefault("jar", findJar()));
         Files.createDirectories(out);
@@ -137,7 +179,7 @@ public final class Bench {
             runs.add(run.measure(name));
         }
         Report.write(plan, runs, out);
-        System.out.println("report: " + out.resolve(plan.webOnly() ? "web-report.md" : "report.md"));
+        System.out.println("report: " + out.resolve(plan.filePrefix() + "report.md"));
         long failed = runs.stream().mapToLong(RunResult::failures).sum();
         if (plan.smoke() && failed > 0) {
             // The smoke run is CI's check that the bench still works: every call must succeed.

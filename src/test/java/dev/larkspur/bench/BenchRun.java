@@ -24,6 +24,7 @@ final class BenchRun {
     private final Path out;
     private final boolean profile;
     private final Fixture fixture = new Fixture(1_000);
+    private final InspectorFixture deliveries = new InspectorFixture();
     private int serverRuns;
 
     BenchRun(Plan plan, Path jar, Path work, Path out, boolean profile) {
@@ -48,7 +49,22 @@ final class BenchRun {
         var result = RunResult.empty(db.name());
 
         try (var server = start(env, db)) {
-            fixture.buildChats(new Api(server.baseUrl));
+            if (!plan.consoleOnly()) {
+                fixture.buildChats(new Api(server.baseUrl));
+            }
+        }
+        if (plan.consoleDeliveries() > 0) {
+            step("fill console: %,d deliveries", plan.consoleDeliveries());
+            long seeding = System.nanoTime();
+            deliveries.fill(db, plan.consoleDeliveries());
+            step("  filled in %.1f s", (System.nanoTime() - seeding) / 1e9);
+            result.sizes().put("console_deliveries", plan.consoleDeliveries());
+        }
+        if (plan.consoleOnly()) {
+            try (var server = start(env, db)) {
+                console(server, result);
+            }
+            return result;
         }
         step("fill: %,d history messages, %,d members", plan.historyMessages(), plan.chatMembers());
         long filling = System.nanoTime();
@@ -102,6 +118,9 @@ final class BenchRun {
             page(wrk, result, "members_first", members);
             page(wrk, result, "members_last", members + "&page_token=" + fixture.membersLastPage);
             web(server, result);
+            if (plan.consoleDeliveries() > 0) {
+                console(server, result);
+            }
 
             // Latency at a rate the server keeps up with; then a burst, for how many a second it delivers.
             events(result, "callback", EventLatency.callback(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor()));
@@ -205,6 +224,15 @@ final class BenchRun {
                 "web %-18s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %,.0f/s, %d errors",
                 name, latency.p50(), latency.p95(), latency.p99(), latency.perSecond(), latency.errors()));
         result.web().putAll(pages);
+    }
+
+    /** The delivery inspector, signed in to the console with the admin token. */
+    private void console(BenchServer server, RunResult result) {
+        var pages = ConsolePages.signIn(server.baseUrl, ADMIN_TOKEN).measure(deliveries, plan.pageStep());
+        pages.forEach((name, latency) -> step(
+                "inspector %-26s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %,.0f/s, %d errors",
+                name, latency.p50(), latency.p95(), latency.p99(), latency.perSecond(), latency.errors()));
+        result.console().putAll(pages);
     }
 
     private static void events(RunResult result, String name, EventLatency.Result r) {

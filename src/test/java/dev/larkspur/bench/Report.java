@@ -38,7 +38,7 @@ final class Report {
         document.put("plan", plan);
         document.put("runs", runs);
         // A web-only run (--only web) keeps the full run's files and writes beside them.
-        String prefix = plan.webOnly() ? "web-" : "";
+        String prefix = plan.filePrefix();
         JSON.writeValue(out.resolve(prefix + "results.json").toFile(), document);
 
         var md = new StringBuilder("# Larkspur benchmark\n\n");
@@ -66,6 +66,9 @@ final class Report {
             if (plan.webOnly()) {
                 md.append("## ").append(run.database()).append("\n\n");
                 WebReport.section(md, plan, run);
+            } else if (plan.consoleOnly()) {
+                md.append("## ").append(run.database()).append("\n\n");
+                ConsoleReport.section(md, plan, run);
             } else {
                 section(md, plan, run, out);
             }
@@ -155,6 +158,7 @@ final class Report {
 
         md.append('\n');
         WebReport.section(md, plan, run);
+        ConsoleReport.section(md, plan, run);
         md.append("### Events, send to bot receipt\n\n");
         md.append("People write to a bot at a fixed rate (through the admin API's act-as-user send); the bot's")
                 .append(

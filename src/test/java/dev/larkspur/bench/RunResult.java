@@ -16,7 +16,9 @@ record RunResult(
         Map<String, Latency> pages,
         Map<String, EventLatency.Result> events,
         /* chat_list, chat_first_screen, chat_older_pages: the web client's pages (WebPages) */
-        Map<String, Latency> web) {
+        Map<String, Latency> web,
+        /* the delivery inspector's walks by filter (ConsolePages) */
+        Map<String, Latency> console) {
 
     record Point(int concurrency, Latency latency) {}
 
@@ -29,11 +31,12 @@ record RunResult(
                 null,
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
                 new LinkedHashMap<>());
     }
 
     RunResult withFixedRate(int perSecond, Latency latency) {
-        return new RunResult(database, sizes, loads, perSecond, latency, pages, events, web);
+        return new RunResult(database, sizes, loads, perSecond, latency, pages, events, web, console);
     }
 
     Point at(String load, int concurrency) {
@@ -50,7 +53,8 @@ record RunResult(
                 .mapToLong(p -> p.latency().errors())
                 .sum();
         long pageErrors = pages.values().stream().mapToLong(Latency::errors).sum()
-                + web.values().stream().mapToLong(Latency::errors).sum();
+                + web.values().stream().mapToLong(Latency::errors).sum()
+                + console.values().stream().mapToLong(Latency::errors).sum();
         long eventErrors = events.values().stream()
                 .mapToLong(e -> e.latency().errors() + (e.sent() - e.received()))
                 .sum();

@@ -160,6 +160,11 @@ class EventOverviewIT {
         assertThat(page.select("#lk-connections [data-app-id=" + socketBot.app.appId() + "] .lk-connection-count")
                         .text())
                 .isEqualTo("1 connected");
+        var appPage =
+                Jsoup.parse(web.get("/console/apps/" + socketBot.app.appId()).body());
+        assertThat(appPage.select("#lk-app-connections #lk-connections tbody tr"))
+                .as("the app's page lists its live connection")
+                .hasSize(1);
     }
 
     private static void signIn(WebHttp web) {

@@ -20,7 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The console in real Chromium: sign-in, tenants, people, apps, deliveries, at desktop and phone widths. */
+/** The console in real Chromium: sign-in (a wrong token refused), tenants, people, apps, deliveries, replay, at desktop and phone widths. */
 class ConsoleBrowserIT {
     private static TestServer server;
 
@@ -81,6 +81,16 @@ class ConsoleBrowserIT {
             browser.find("#lk-person-email").sendKeys("ivy@browser.test");
             browser.find("#lk-person-create-submit").click();
             assertThat(browser.find("#lk-notice").getText()).contains("Ivy (ivy) created.");
+            browser.find("#lk-departments-panel summary").click();
+            browser.find("#lk-department-name").sendKeys("Design");
+            browser.find("#lk-department-id").sendKeys("design");
+            browser.find("#lk-department-create-submit").click();
+            assertThat(browser.find("#lk-notice").getText()).isEqualTo("Department Design (design) created.");
+            browser.find("[data-user-id=ivy] summary").click();
+            browser.find("[data-user-id=ivy] input[name=department_id][value=design]")
+                    .click();
+            browser.find("[data-user-id=ivy] .lk-departments-form button").click();
+            assertThat(browser.find("#lk-notice").getText()).isEqualTo("Ivy is in design.");
             var ivy = browser.find("[data-user-id=ivy]");
             ivy.findElement(By.cssSelector("summary")).click();
             ivy.findElement(By.cssSelector(".lk-password-form button")).click();
@@ -98,14 +108,29 @@ class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * The issue's scenario from end to end: an app made in the console, its event settings set
+     * against a receiver, a person writing to the bot, the delivery in the inspector, replayed, and
+     * the receiver getting the same event_id again.
+     */
     @Test
-    void anOperatorCreatesAnAppAndVerifiesItsRequestUrl() throws Exception {
+    void anOperatorCreatesAnAppSeesItsBotsDeliveryAndReplaysIt() throws Exception {
+        String tenant = server.admin().tenant("Replay Co");
+        server.admin().user(tenant, Map.of("name", "Ann", "user_id", "ann"));
+        var eventIds = new CopyOnWriteArrayList<String>();
+        var dispatcher = EventDispatcher.newBuilder("vt-browser", "")
+                .onP2MessageReceiveV1(new ImService.P2MessageReceiveV1Handler() {
+                    @Override
+                    public void handle(P2MessageReceiveV1 event) {
+                        eventIds.add(event.getHeader().getEventId());
+                    }
+                })
+                .build();
         try (var browser = Browser.open(server, Browser.DESKTOP);
-                var receiver = new EventReceiver(
-                        EventDispatcher.newBuilder("vt-browser", "").build())) {
+                var receiver = new EventReceiver(dispatcher)) {
             signIn(browser, TestServer.ADMIN_TOKEN);
             browser.waitFor(ExpectedConditions.urlMatches("/console$"));
-            browser.go("/console/apps");
+            browser.go("/console/apps?tenant=" + tenant);
             browser.find("#lk-app-name").sendKeys("Browser Bot");
             browser.find("#lk-app-create-submit").click();
             String appId = browser.find("#lk-app-id").getText();
@@ -126,44 +151,25 @@ class ConsoleBrowserIT {
             assertThat(browser.find("#lk-notice").getText()).contains("Request URL verified");
             assertThat(browser.find("#lk-request-url").getAttribute("value")).isEqualTo(receiver.url());
             browser.screenshot("console-app-settings-desktop");
-        }
-    }
 
-    @Test
-    void anOperatorSeesABotsDeliveryAndReplaysIt() throws Exception {
-        String tenant = server.admin().tenant("Replay Co");
-        var app = server.admin().app(tenant, "Replayed Bot");
-        server.admin().user(tenant, Map.of("name", "Ann", "user_id", "ann"));
-        var eventIds = new CopyOnWriteArrayList<String>();
-        var dispatcher = EventDispatcher.newBuilder("vt-replay", "")
-                .onP2MessageReceiveV1(new ImService.P2MessageReceiveV1Handler() {
-                    @Override
-                    public void handle(P2MessageReceiveV1 event) {
-                        eventIds.add(event.getHeader().getEventId());
-                    }
-                })
-                .build();
-        try (var receiver = new EventReceiver(dispatcher);
-                var browser = Browser.open(server, Browser.DESKTOP)) {
-            Admin.ok(server.admin()
-                    .call(
-                            "PUT",
-                            "/admin/v1/apps/" + app.appId() + "/event_settings",
-                            Map.of("request_url", receiver.url(), "verification_token", "vt-replay")));
+            // Ann writes to the bot (the admin API acting as her, as a person's client would).
             Admin.ok(server.admin()
                     .call(
                             "POST",
                             "/admin/v1/tenants/" + tenant + "/users/ann/messages",
                             Map.of(
                                     "receive_id_type", "app_id",
-                                    "receive_id", app.appId(),
+                                    "receive_id", appId,
                                     "msg_type", "text",
                                     "content", "{\"text\":\"hello bot\"}")));
             await().atMost(Duration.ofSeconds(15)).until(() -> eventIds.size() == 1);
 
-            signIn(browser, TestServer.ADMIN_TOKEN);
-            browser.waitFor(ExpectedConditions.urlMatches("/console$"));
-            browser.go("/console/deliveries?app=" + app.appId() + "&type=im.message.receive_v1");
+            browser.go("/console");
+            browser.waitFor(d ->
+                    Double.parseDouble(d.findElement(By.id("lk-stat-delivered")).getText()) > 0);
+            browser.screenshot("console-overview-live-desktop");
+
+            browser.go("/console/deliveries?app=" + appId + "&type=im.message.receive_v1");
             browser.find("#lk-deliveries");
             browser.screenshot("console-deliveries-desktop");
             browser.find(".lk-delivery-row a").click();
