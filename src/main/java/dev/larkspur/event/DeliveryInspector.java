@@ -26,7 +26,17 @@ public class DeliveryInspector {
     public record Inspected(Delivery delivery, String eventId, String eventType, List<DeliveryAttempt> attempts) {}
 
     /** What the inspector may narrow an app's deliveries by; null fields match anything. */
-    public record Filter(long appPk, String status, String eventType, Long fromMillis, Long toMillis) {}
+    public record Filter(long appPk, String status, String eventType, Long fromMillis, Long toMillis) {
+        /** What a page token is bound to, so that a token is refused under another filter. */
+        String query() {
+            return status + "|" + eventType + "|" + fromMillis + "|" + toMillis;
+        }
+    }
+
+    /** The token of the page just older than the delivery ({@code createdAt}, {@code pk}). */
+    public static String pageBefore(Filter f, long createdAt, long pk) {
+        return PageTokens.encode("delivery", f.query(), createdAt, pk);
+    }
 
     /** One page, newest first, and the token of the next one (null on the last page). */
     public record Page(List<Inspected> items, String nextPageToken) {
@@ -44,11 +54,10 @@ public class DeliveryInspector {
     public Page search(Filter f, String pageToken, int size) {
         Long beforeAt = null;
         Long beforePk = null;
-        String query = f.status() + "|" + f.eventType() + "|" + f.fromMillis() + "|" + f.toMillis();
         if (pageToken != null && !pageToken.isBlank()) {
             var invalid = PageTokens.Refusal.of(
                     () -> FeishuErrors.fieldValidation("page_token", pageToken, "invalid page_token"));
-            long[] position = PageTokens.decode(pageToken, "delivery", query, new long[2], invalid);
+            long[] position = PageTokens.decode(pageToken, "delivery", f.query(), new long[2], invalid);
             beforeAt = position[0];
             beforePk = position[1];
         }
@@ -65,7 +74,7 @@ public class DeliveryInspector {
         String next = null;
         if (more) {
             var last = shown.get(size - 1);
-            next = PageTokens.encode("delivery", query, last.createdAt(), last.pk());
+            next = pageBefore(f, last.createdAt(), last.pk());
         }
         return new Page(items, next);
     }

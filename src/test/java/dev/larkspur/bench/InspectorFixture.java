@@ -87,7 +87,8 @@ final class InspectorFixture {
 
     /** A page token that opens the page just older than delivery {@code x}, as its Older link would. */
     String tokenBefore(long x) {
-        return dev.larkspur.platform.PageTokens.encode((base + x * SPACING_MS) + ":" + (deliveryPk0 + x));
+        var all = new dev.larkspur.event.DeliveryInspector.Filter(0, null, null, null, null);
+        return dev.larkspur.event.DeliveryInspector.pageBefore(all, base + x * SPACING_MS, deliveryPk0 + x);
     }
 
     private static long pk(Connection c, String sql) throws SQLException {
