@@ -53,7 +53,7 @@ public class OAuthTokens {
     public UserTokens redeemCode(String appId, String grantType, String code) {
         requireGrantType(grantType, AUTHORIZATION_CODE, OAuthApi.V1);
         requirePresent(code, "code", OAuthApi.V1);
-        return redeem(apps.get(appId), code, null, null, OAuthApi.V1);
+        return redeem(apps.get(appId), code, null, null, null, OAuthApi.V1);
     }
 
     /** {@code authen/v1/refresh_access_token} and {@code oidc/refresh_access_token}. */
@@ -61,7 +61,7 @@ public class OAuthTokens {
     public UserTokens refresh(String appId, String grantType, String refreshToken) {
         requireGrantType(grantType, REFRESH_TOKEN, OAuthApi.V1);
         requirePresent(refreshToken, "refresh_token", OAuthApi.V1);
-        return rotate(apps.get(appId), refreshToken, OAuthApi.V1);
+        return rotate(apps.get(appId), refreshToken, null, OAuthApi.V1);
     }
 
     /**
@@ -80,10 +80,11 @@ public class OAuthTokens {
         UserTokens issued;
         if (grantType.equals(AUTHORIZATION_CODE)) {
             requirePresent(request.code(), "code", OAuthApi.V2);
-            issued = redeem(app, request.code(), request.redirectUri(), request.codeVerifier(), OAuthApi.V2);
+            issued = redeem(
+                    app, request.code(), request.redirectUri(), request.codeVerifier(), request.scope(), OAuthApi.V2);
         } else {
             requirePresent(request.refreshToken(), "refresh_token", OAuthApi.V2);
-            issued = rotate(app, request.refreshToken(), OAuthApi.V2);
+            issued = rotate(app, request.refreshToken(), request.scope(), OAuthApi.V2);
         }
         var granted = OAuthScopes.split(issued.scope());
         var scope = OAuthScopes.join(OAuthScopes.narrowed(granted, request.scope()));
@@ -103,10 +104,14 @@ public class OAuthTokens {
             throw OAuthErrors.invalidRequest(OAuthApi.V1, "a user access token is required");
         }
         var user = people.holder(caller.userPk(), OAuthApi.V1);
-        return people.profile(caller.appPk(), caller.tenantKey(), caller.scopes(), user);
+        // The profile's fields follow the app's enabled scopes, as the token answer's do; the
+        // token's own (granted) scopes decide what else it may call.
+        var appScopes = apps.findByPk(caller.appPk()).map(App::scopes).orElse(caller.scopes());
+        return people.profile(caller.appPk(), caller.tenantKey(), appScopes, user);
     }
 
-    private UserTokens redeem(App app, String code, String redirectUri, String codeVerifier, OAuthApi api) {
+    private UserTokens redeem(
+            App app, String code, String redirectUri, String codeVerifier, String requested, OAuthApi api) {
         var stored = codes.find(code).orElseThrow(() -> OAuthErrors.codeInvalid(api));
         long now = clock.millis();
         CodeRedemption.check(stored, app.pk(), now, redirectUri, codeVerifier, api);
@@ -114,10 +119,10 @@ public class OAuthTokens {
         if (!codes.markUsed(code, now)) {
             throw OAuthErrors.codeUsed(api);
         }
-        return issue(app, user, stored.scope(), now);
+        return issue(app, user, stored.scope(), requested, now);
     }
 
-    private UserTokens rotate(App app, String refreshToken, OAuthApi api) {
+    private UserTokens rotate(App app, String refreshToken, String requested, OAuthApi api) {
         var stored = refreshTokens.find(refreshToken).orElseThrow(() -> OAuthErrors.refreshInvalid(api));
         long now = clock.millis();
         CodeRedemption.check(stored, app.pk(), now, api);
@@ -125,11 +130,20 @@ public class OAuthTokens {
         if (!refreshTokens.markUsed(refreshToken, now)) {
             throw OAuthErrors.refreshUsed(api);
         }
-        return issue(app, user, stored.scope(), now);
+        return issue(app, user, stored.scope(), requested, now);
     }
 
-    private UserTokens issue(App app, User user, String scope, long now) {
-        var access = tokens.userToken(app, user);
+    /**
+     * A new access token, which may do what the person granted (narrowed by the v2 call's {@code
+     * requested} scope), and a new refresh token, which keeps the whole grant. A grant of no scopes
+     * (the authorize page asked for none, as authen v1 clients do) leaves the app's scopes.
+     */
+    private UserTokens issue(App app, User user, String scope, String requested, long now) {
+        var granted = OAuthScopes.split(scope);
+        var allowed = granted.isEmpty() && OAuthScopes.split(requested).isEmpty()
+                ? null
+                : OAuthScopes.narrowed(granted, requested);
+        var access = tokens.userToken(app, user, allowed);
         String refreshToken = "ur-" + Ids.hex(48);
         long refreshExpiresAt = now + REFRESH_LIFETIME.toMillis();
         refreshTokens.insert(

@@ -16,8 +16,11 @@ import dev.larkspur.platform.TokenType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -90,10 +93,20 @@ public class TokenService {
      */
     @Transactional
     public TokenGrant userToken(App app, User user) {
+        return userToken(app, user, null);
+    }
+
+    /**
+     * A user access token that may do only what the person granted: {@code granted} scopes (of
+     * those the app has enabled, checked on every call); null for all of the app's.
+     */
+    @Transactional
+    public TokenGrant userToken(App app, User user, Collection<String> granted) {
         long now = clock.millis();
         String token = "u-" + Ids.hex(40);
         long expiresAt = now + LIFETIME.toMillis();
-        tokens.insert(token, USER, app.pk(), user.pk(), now, expiresAt);
+        tokens.insert(
+                token, USER, app.pk(), user.pk(), now, expiresAt, granted == null ? null : String.join(" ", granted));
         return new TokenGrant(token, secondsLeft(expiresAt, now));
     }
 
@@ -143,13 +156,23 @@ public class TokenService {
                 app.tenantPk(),
                 app.tenantKey(),
                 app.botEnabled(),
-                app.scopes(),
+                scopesOf(stored, app),
                 stored.userPk());
         List<String> required = Arrays.asList(access.scopes());
         if (!required.isEmpty() && !caller.hasAnyScope(required)) {
             throw FeishuErrors.scopeRequired(required);
         }
         return caller;
+    }
+
+    /** The app's scopes, or of them those the person granted when the token came from OAuth. */
+    private static Set<String> scopesOf(StoredToken token, App app) {
+        if (token.scope() == null) {
+            return app.scopes();
+        }
+        var granted = new HashSet<>(Arrays.asList(token.scope().split(" ")));
+        granted.retainAll(app.scopes());
+        return Set.copyOf(granted);
     }
 
     private static int secondsLeft(long expiresAt, long now) {

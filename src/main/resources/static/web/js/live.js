@@ -222,16 +222,20 @@ if ((timeline || chatList) && 'EventSource' in window) {
   });
 }
 
-// Should the pushed copy arrive before htmx adds the sender's own post, keep only the first.
+// Should the pushed copy arrive before htmx adds the sender's own post (or upload), keep only the
+// first. A MutationObserver runs right after the insertion, before anything else on the page can
+// run or paint, so the second copy is never seen (htmx's settle events come a moment later).
 if (timeline) {
-  timeline.addEventListener('htmx:afterSettle', () => {
-    const seen = new Set();
-    for (const message of timeline.querySelectorAll('.lk-message[id]')) {
-      if (seen.has(message.id)) {
-        message.remove();
-      } else {
-        seen.add(message.id);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && node.classList.contains('lk-message') && node.id) {
+          const first = document.getElementById(node.id);
+          if (first && first !== node) {
+            node.remove();
+          }
+        }
       }
     }
-  });
+  }).observe(timeline, { childList: true });
 }

@@ -220,6 +220,49 @@ class OAuthTokenV2IT {
     }
 
     @Test
+    void theTokenMayDoOnlyWhatThePersonGranted() {
+        // A person's grants to an app accumulate, so each case is a person and app of its own.
+        String chats = "/open-apis/im/v1/chats";
+        var reader = OAuthFlow.create(server, "GrantedChats");
+        String chatReader = post(codeGrant(reader, reader.code("im:chat")))
+                .body()
+                .path("access_token")
+                .asText();
+        assertThat(server.http().get(chats, chatReader).code()).isZero();
+
+        var writer = OAuthFlow.create(server, "GrantedMessages");
+        String messagesOnly = post(codeGrant(writer, writer.code("im:message")))
+                .body()
+                .path("access_token")
+                .asText();
+        assertThat(server.http().get(chats, messagesOnly).code())
+                .as("the scope required, 99991672")
+                .isEqualTo(99991672);
+        // What it may do is the person's grant; who it is, user_info tells either way.
+        assertThat(server.http()
+                        .get("/open-apis/authen/v1/user_info", messagesOnly)
+                        .body()
+                        .path("data")
+                        .path("open_id")
+                        .asText())
+                .isEqualTo(writer.openId());
+
+        var narrowing = OAuthFlow.create(server, "GrantedNarrowed");
+        var narrowed = codeGrant(narrowing, narrowing.code("im:chat im:message"));
+        narrowed.put("scope", "im:message");
+        String narrowedToken = post(narrowed).body().path("access_token").asText();
+        assertThat(server.http().get(chats, narrowedToken).code()).isEqualTo(99991672);
+
+        // Asking for no scope at all (authen v1 clients) leaves the token the app's scopes.
+        var unscoped = OAuthFlow.create(server, "GrantedNothing");
+        String unscopedToken = post(codeGrant(unscoped, unscoped.code("")))
+                .body()
+                .path("access_token")
+                .asText();
+        assertThat(server.http().get(chats, unscopedToken).code()).isZero();
+    }
+
+    @Test
     void unknownGrantTypeAndMalformedBodiesAreRefused() {
         var flow = OAuthFlow.create(server, "Malformed");
         var body = codeGrant(flow, flow.code(""));

@@ -12,18 +12,26 @@ public class TokenRepository {
         this.jdbc = jdbc;
     }
 
-    /** A stored token: its kind ({@code tenant} or {@code user}), owner app and user, and expiry. */
-    public record StoredToken(String token, String kind, String appId, Long userPk, long expiresAt) {}
+    /**
+     * A stored token: its kind ({@code tenant} or {@code user}), owner app and user, expiry, and for
+     * a user token from OAuth the scopes the person granted (space-separated; null: the app's).
+     */
+    public record StoredToken(String token, String kind, String appId, Long userPk, long expiresAt, String scope) {}
 
     public void insert(String token, String kind, long appPk, Long userPk, long issuedAt, long expiresAt) {
-        jdbc.sql(
-                        "insert into access_token (token, kind, app_id, user_id, issued_at, expires_at) values (?, ?, ?, ?, ?, ?)")
-                .params(token, kind, appPk, userPk, issuedAt, expiresAt)
+        insert(token, kind, appPk, userPk, issuedAt, expiresAt, null);
+    }
+
+    public void insert(
+            String token, String kind, long appPk, Long userPk, long issuedAt, long expiresAt, String scope) {
+        jdbc.sql("insert into access_token (token, kind, app_id, user_id, issued_at, expires_at, scope)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(token, kind, appPk, userPk, issuedAt, expiresAt, scope)
                 .update();
     }
 
     public Optional<StoredToken> find(String token) {
-        return jdbc.sql("select t.token, t.kind, a.app_id, t.user_id, t.expires_at from access_token t"
+        return jdbc.sql("select t.token, t.kind, a.app_id, t.user_id, t.expires_at, t.scope from access_token t"
                         + " join app a on a.id = t.app_id where t.token = ?")
                 .param(token)
                 .query((rs, row) -> new StoredToken(
@@ -31,7 +39,8 @@ public class TokenRepository {
                         rs.getString(2),
                         rs.getString(3),
                         (Long) rs.getObject(4, Long.class),
-                        rs.getLong(5)))
+                        rs.getLong(5),
+                        rs.getString(6)))
                 .optional();
     }
 
@@ -43,7 +52,7 @@ public class TokenRepository {
                         + " order by t.expires_at desc limit 1")
                 .params(appPk, validAfter)
                 .query((rs, row) ->
-                        new StoredToken(rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getLong(5)))
+                        new StoredToken(rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getLong(5), null))
                 .optional();
     }
 }
