@@ -26,13 +26,16 @@ public class AppService {
     private final OpenIds openIds;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final SecretChecks secrets;
 
     AppService(
             AppRepository apps,
             TenantRepository tenants,
             OpenIds openIds,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            SecretChecks secrets) {
+        this.secrets = secrets;
         this.apps = apps;
         this.tenants = tenants;
         this.openIds = openIds;
@@ -144,9 +147,7 @@ public class AppService {
 
     /** The app, if it exists and the secret is its own. */
     public Optional<App> verifySecret(String appId, String secret) {
-        return apps.findByAppId(appId)
-                .filter(stored -> SecretHasher.matches(secret, stored.secretHash()))
-                .map(AppRepository.StoredApp::app);
+        return secrets.verify(appId, secret);
     }
 
     private static String requireName(String name) {

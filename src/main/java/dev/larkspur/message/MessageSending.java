@@ -17,8 +17,12 @@ import dev.larkspur.message.internal.MessageRequestRepository;
 import dev.larkspur.message.internal.ReadRepository;
 import dev.larkspur.platform.Caller;
 import dev.larkspur.platform.Ids;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -267,10 +271,10 @@ public class MessageSending {
     }
 
     /**
-     * Runs {@code work} in one transaction, once per (app, {@code uuid}, {@code target}) within the
+     * Runs {@code work} in one transaction, once per (app, {@code uuid}, {@code requested} target) within the
      * uuid window: a repeat returns the first message. Forwards share it with their own targets.
      */
-    public Message once(Caller caller, String uuid, String target, Supplier<Message> work) {
+    public Message once(Caller caller, String uuid, String requested, Supplier<Message> work) {
         if (uuid == null || uuid.isEmpty()) {
             return tx.execute(status -> work.get());
         }
@@ -278,6 +282,7 @@ public class MessageSending {
             throw MessageErrors.invalid("uuid is longer than 50 characters");
         }
         long appPk = caller.appPk();
+        String target = storedTarget(requested);
         try {
             return tx.execute(status -> {
                 long now = clock.millis();
@@ -295,6 +300,22 @@ public class MessageSending {
             return tx.execute(status -> requests.messageOf(appPk, uuid, target, clock.millis())
                     .flatMap(messages::findByPk)
                     .orElseThrow(MessageErrors::beingSent));
+        }
+    }
+
+    /**
+     * The target as the request table keeps it (varchar(160)): a longer one, which a client may send
+     * as any receive_id, is kept as its SHA-256, so that it still matches only itself.
+     */
+    private static String storedTarget(String target) {
+        if (target.length() <= 160) {
+            return target;
+        }
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(target.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.larkspur.webhook;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,9 @@ public final class IpAllowList {
 
     /** Parses the entries; a malformed one is an admin error naming it. */
     public static IpAllowList of(List<String> entries) {
+        if (entries != null && entries.stream().anyMatch(Objects::isNull)) {
+            throw WebhookErrors.invalid("invalid ip_allow_list entry: null");
+        }
         var list = entries == null
                 ? List.<String>of()
                 : entries.stream().map(String::strip).toList();

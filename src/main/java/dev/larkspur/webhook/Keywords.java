@@ -2,6 +2,7 @@ package dev.larkspur.webhook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +25,9 @@ public final class Keywords {
     }
 
     public static Keywords of(List<String> keywords) {
+        if (keywords != null && keywords.stream().anyMatch(Objects::isNull)) {
+            throw WebhookErrors.invalid("keywords cannot be blank");
+        }
         var list = keywords == null ? List.<String>of() : List.copyOf(keywords);
         if (list.size() > MAX) {
             throw WebhookErrors.invalid("keywords has more than " + MAX + " entries");

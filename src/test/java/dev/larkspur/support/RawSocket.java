@@ -3,6 +3,7 @@ package dev.larkspur.support;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,12 @@ public final class RawSocket {
     }
 
     public static Reply send(String baseUrl, String method, String path, List<String> headers, byte[] body) {
+        return sendFrom(null, baseUrl, method, path, headers, body);
+    }
+
+    /** The same, from another loopback address (127.0.0.2, …), to be a second caller. */
+    public static Reply sendFrom(
+            String localAddress, String baseUrl, String method, String path, List<String> headers, byte[] body) {
         URI base = URI.create(baseUrl);
         var request = new ByteArrayOutputStream();
         var head = new StringBuilder()
@@ -47,7 +54,9 @@ public final class RawSocket {
         head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
         request.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         request.writeBytes(body);
-        try (var socket = new Socket(base.getHost(), base.getPort())) {
+        try (var socket = localAddress == null
+                ? new Socket(base.getHost(), base.getPort())
+                : new Socket("127.0.0.1", base.getPort(), InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(request.toByteArray());
             socket.getOutputStream().flush();

@@ -32,17 +32,28 @@ public class SettingsRepository {
                 .optional();
     }
 
+    /**
+     * Update, then insert when there was no row. Two first saves at once race to the insert; the
+     * loser's insert does nothing and it updates the winner's row (last write wins) instead of failing.
+     */
     public void save(EventSettings s, long now) {
         String types = s.eventTypes() == null ? null : String.join(" ", s.eventTypes());
-        int updated = jdbc.sql("update app_event_settings set mode = ?, request_url = ?, verification_token = ?,"
+        if (update(s, types, now) > 0) {
+            return;
+        }
+        int inserted = jdbc.sql("insert into app_event_settings (app_id, mode, request_url, verification_token,"
+                        + " encrypt_key, event_types, updated_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(s.appPk(), s.mode(), s.requestUrl(), s.verificationToken(), s.encryptKey(), types, now)
+                .update();
+        if (inserted == 0) {
+            update(s, types, now);
+        }
+    }
+
+    private int update(EventSettings s, String types, long now) {
+        return jdbc.sql("update app_event_settings set mode = ?, request_url = ?, verification_token = ?,"
                         + " encrypt_key = ?, event_types = ?, updated_at = ? where app_id = ?")
                 .params(s.mode(), s.requestUrl(), s.verificationToken(), s.encryptKey(), types, now, s.appPk())
                 .update();
-        if (updated == 0) {
-            jdbc.sql("insert into app_event_settings (app_id, mode, request_url, verification_token, encrypt_key,"
-                            + " event_types, updated_at) values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(s.appPk(), s.mode(), s.requestUrl(), s.verificationToken(), s.encryptKey(), types, now)
-                    .update();
-        }
     }
 }
