@@ -35,9 +35,7 @@ public class LongConnectionEndpoint {
         }
         var app = apps.verifySecret(appId.strip(), appSecret)
                 .orElseThrow(() -> LongConnectionRefused.authFailed("the app does not exist or its secret is wrong"));
-        if (!connections.hasRoom(app.pk())) {
-            throw LongConnectionRefused.overLimit(props.maxConnections());
-        }
+        connections.checkRoom(app.pk());
         var ticket = connections.ticket(app.pk());
         // device_id and service_id must not come first: the Node SDK parses the whole URL as a
         // query string, which glues the first key to the path (§4.4).

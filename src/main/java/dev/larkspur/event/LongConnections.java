@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The live long connections of this instance, by app: admission at the handshake (a ticket, and at
- * most {@code max-connections} per app counting handshakes in progress), pings answered with the
- * full ClientConfig, ACKs handed to the pushes that wait for them, and silent connections closed.
+ * The live long connections of this instance, by app: admission at the handshake (a ticket, at most
+ * {@code max-connections} per app and {@code max-total-connections} in all, counting handshakes in
+ * progress), pings answered with the full ClientConfig, ACKs handed to the pushes that wait for
+ * them, and silent connections closed.
  */
 @Component
 public class LongConnections {
@@ -34,6 +35,7 @@ public class LongConnections {
     private final DeliveryFaults faults;
     private final byte[] clientConfig;
     private final Map<Long, AppConnections> byApp = new ConcurrentHashMap<>();
+    private final Object admissions = new Object();
 
     LongConnections(
             ConnectionTickets tickets,
@@ -105,8 +107,25 @@ public class LongConnections {
         }
     }
 
-    boolean hasRoom(long appPk) {
-        return count(appPk) < props.maxConnections();
+    /** At the endpoint: refuses an app that may open no more connections, or a server that is full. */
+    void checkRoom(long appPk) {
+        if (count(appPk) >= props.maxConnections()) {
+            throw LongConnectionRefused.overLimit(props.maxConnections());
+        }
+        if (total() >= props.maxTotalConnections()) {
+            throw LongConnectionRefused.serverFull(props.maxTotalConnections());
+        }
+    }
+
+    /** Connections and handshakes under way, of every app. */
+    int total() {
+        int total = 0;
+        for (var app : byApp.values()) {
+            synchronized (app) {
+                total += app.used();
+            }
+        }
+        return total;
     }
 
     /** A ticket for the endpoint's answer. */
@@ -119,11 +138,17 @@ public class LongConnections {
         var t = tickets.redeem(ticket)
                 .orElseThrow(() -> LongConnectionRefused.authFailed("the ticket is unknown, used or expired"));
         var app = byApp.computeIfAbsent(t.appPk(), k -> new AppConnections());
-        synchronized (app) {
-            if (app.used() >= props.maxConnections()) {
-                throw LongConnectionRefused.overLimit(props.maxConnections());
+        // One admission at a time, so that two apps cannot both take the server's last place.
+        synchronized (admissions) {
+            if (total() >= props.maxTotalConnections()) {
+                throw LongConnectionRefused.serverFull(props.maxTotalConnections());
             }
-            app.reserved.put(t.deviceId(), System.nanoTime());
+            synchronized (app) {
+                if (app.used() >= props.maxConnections()) {
+                    throw LongConnectionRefused.overLimit(props.maxConnections());
+                }
+                app.reserved.put(t.deviceId(), System.nanoTime());
+            }
         }
         return new Admission(t.appPk(), t.deviceId(), t.serviceId());
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class BenchRun {
     private static final String ADMIN_TOKEN = "lsa-bench-admin-token";
     private static final Duration BURST = Duration.ofSeconds(2);
+    private static final int IDLE_CONNECTIONS = 200;
     private static final String TEXT = "{\"text\":\"Benchmark message: the quick brown fox jumps over the lazy dog\"}";
 
     private final Plan plan;
@@ -135,6 +136,7 @@ final class BenchRun {
                     "long_connection_burst",
                     EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventBurstRate(), BURST));
             awaitFanOut(api);
+            idle(server, api, result);
 
             result.loads().put("http_floor", load(wrk, api, "http_floor", Call.get(server.baseUrl + "/healthz", null)));
             result.loads()
@@ -233,6 +235,16 @@ final class BenchRun {
                 "inspector %-26s p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %,.0f/s, %d errors",
                 name, latency.p50(), latency.p95(), latency.p99(), latency.perSecond(), latency.errors()));
         result.console().putAll(pages);
+    }
+
+    /** What an idle long connection costs in heap (issue 13 item 5: tens of kilobytes). */
+    private static void idle(BenchServer server, Api api, RunResult result) {
+        var idle = IdleConnections.measure(api, ADMIN_TOKEN, Fixture.TENANT, server.pid(), IDLE_CONNECTIONS);
+        step(
+                "idle long connections: %d, heap after GC %,d KB -> %,d KB, %.1f KB each",
+                idle.connections(), idle.heapBeforeKb(), idle.heapAfterKb(), idle.kbPerConnection());
+        result.sizes().put("idle_connections", (long) idle.connections());
+        result.sizes().put("idle_connection_heap_bytes", Math.round(idle.kbPerConnection() * 1024));
     }
 
     private static void events(RunResult result, String name, EventLatency.Result r) {

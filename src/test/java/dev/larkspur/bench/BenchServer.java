@@ -81,6 +81,11 @@ final class BenchServer implements AutoCloseable {
         throw new IllegalStateException("the server did not answer within 3 minutes; see " + log);
     }
 
+    /** The server's process id, for {@code jcmd}. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Stops the server as an operator would (SIGTERM), so that H2 closes its file cleanly. */
     @Override
     public void close() {

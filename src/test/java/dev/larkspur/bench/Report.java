@@ -177,6 +177,13 @@ final class Report {
                                 e.latency().p50(),
                                 e.latency().p99(),
                                 e.latency().p999())));
+        Long idle = run.sizes().get("idle_connections");
+        if (idle != null) {
+            md.append("\nLong connections: %,d idle connections (opened through the endpoint by one client on"
+                            .formatted(idle))
+                    .append(" 127.0.0.1) raise the server's heap in use after a full GC by %.1f KB each.\n"
+                            .formatted(run.sizes().get("idle_connection_heap_bytes") / 1024.0));
+        }
 
         md.append("\n### Charts\n\n");
         for (var chart : List.of(

@@ -90,6 +90,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The running server's process id, for {@code jcmd}. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

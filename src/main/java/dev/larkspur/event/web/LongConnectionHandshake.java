@@ -39,7 +39,10 @@ class LongConnectionHandshake implements HandshakeInterceptor {
             attributes.put(ADMISSION, connections.admit(ticket));
             return true;
         } catch (LongConnectionRefused e) {
-            response.setStatusCode(e.authErrCode() != null ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED);
+            response.setStatusCode(
+                    e.serverBusy()
+                            ? HttpStatus.SERVICE_UNAVAILABLE
+                            : e.authErrCode() != null ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED);
             response.getHeaders().set("Handshake-Status", String.valueOf(e.status()));
             response.getHeaders().set("Handshake-Msg", e.getMessage());
             if (e.authErrCode() != null) {

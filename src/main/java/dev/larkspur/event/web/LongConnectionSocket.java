@@ -3,6 +3,7 @@ package dev.larkspur.event.web;
 import dev.larkspur.event.LiveConnection;
 import dev.larkspur.event.LongConnectionModes;
 import dev.larkspur.event.LongConnections;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
@@ -14,7 +15,9 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 
 /**
  * {@code /ws/v2}: each binary message is one pbbp2 frame, handed to {@link LongConnections}. Text
- * messages are refused by the base class, as the protocol has none.
+ * messages are refused by the base class, as the protocol has none. Messages larger than the
+ * session's small buffer arrive in pieces and are put together here, up to {@link #MAX_FRAME_BYTES},
+ * so that only the rare large frame costs more memory, and only while it arrives.
  */
 @Component
 class LongConnectionSocket extends BinaryWebSocketHandler {
@@ -22,6 +25,11 @@ class LongConnectionSocket extends BinaryWebSocketHandler {
     private static final int SEND_TIME_LIMIT_MS = 10_000;
 
     private static final int BUFFER_LIMIT = 4 * 1024 * 1024;
+
+    /** ACKs of card callbacks carry the new card, base64-encoded; cards may be 30 KB and more. */
+    static final int MAX_FRAME_BYTES = 1024 * 1024;
+
+    private static final String PIECES = LongConnectionSocket.class.getName() + ".pieces";
     private static final String CLOSE_TIMEOUT_PROPERTY = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
     private static final Long CLOSE_TIMEOUT_MS = 2000L;
     private final LongConnections connections;
@@ -50,11 +58,36 @@ class LongConnectionSocket extends BinaryWebSocketHandler {
     }
 
     @Override
-    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
         var buffer = message.getPayload();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        connections.received(admission(session), bytes);
+        var pieces = (ByteArrayOutputStream) session.getAttributes().get(PIECES);
+        if (message.isLast() && pieces == null) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            connections.received(admission(session), bytes);
+            return;
+        }
+        if (pieces == null) {
+            pieces = new ByteArrayOutputStream();
+            session.getAttributes().put(PIECES, pieces);
+        }
+        if (pieces.size() + buffer.remaining() > MAX_FRAME_BYTES) {
+            session.getAttributes().remove(PIECES);
+            session.close(CloseStatus.TOO_BIG_TO_PROCESS);
+            return;
+        }
+        byte[] piece = new byte[buffer.remaining()];
+        buffer.get(piece);
+        pieces.write(piece, 0, piece.length);
+        if (message.isLast()) {
+            session.getAttributes().remove(PIECES);
+            connections.received(admission(session), pieces.toByteArray());
+        }
     }
 
     @Override

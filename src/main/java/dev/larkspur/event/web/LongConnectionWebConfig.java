@@ -14,8 +14,16 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class LongConnectionWebConfig implements WebSocketConfigurer {
-    /** ACKs of card callbacks carry the new card, base64-encoded; cards may be 30 KB and more. */
-    private static final int MAX_FRAME_BYTES = 1024 * 1024;
+    /**
+     * Tomcat gives every session a binary buffer of this size up front, so it is sized to the frames
+     * clients really send: pings (about 25 bytes) and event ACKs (the pushed frame's headers and
+     * {@code {"code":200}}, a few hundred). A larger frame, such as a card callback's ACK carrying
+     * its new card, arrives in pieces that {@link LongConnectionSocket} puts together.
+     */
+    static final int BUFFER_BYTES = 4 * 1024;
+
+    /** The protocol has no text messages (spec/protocols.md §4.5); the socket refuses any. */
+    private static final int TEXT_BUFFER_CHARS = 256;
 
     private final LongConnectionSocket socket;
     private final LongConnectionHandshake handshake;
@@ -33,7 +41,8 @@ class LongConnectionWebConfig implements WebSocketConfigurer {
     @Bean
     static ServletServerContainerFactoryBean longConnectionContainer() {
         var container = new ServletServerContainerFactoryBean();
-        container.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+        container.setMaxBinaryMessageBufferSize(BUFFER_BYTES);
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
         return container;
     }
 }
