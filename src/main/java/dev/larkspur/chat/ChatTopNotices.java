@@ -21,7 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChatTopNotices {
     static final String MESSAGE = "1";
     static final String ANNOUNCEMENT = "2";
-    /** Messages are not stored yet, so any id of the right shape is taken on trust. */
+    /**
+     * Only the shape of a message id is checked: the message module builds on this one, not the
+     * other way round, so whether the message is in the chat is taken on trust.
+     */
     private static final Pattern MESSAGE_ID = Pattern.compile("om_[0-9a-f]{32}");
 
     private final TopNoticeRepository notices;

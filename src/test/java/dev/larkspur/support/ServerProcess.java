@@ -53,6 +53,8 @@ public final class ServerProcess implements AutoCloseable {
         // Feishu's 1 s for the url_verification answer is proven by UrlVerificationIT; elsewhere setting
         // a request URL is only set-up, which a loaded test machine must not fail on this rule.
         props.put("larkspur.url-verification.timeout", "10s");
+        // Test bots listen on 127.0.0.1, which PostgreSQL mode refuses by default (RequestUrlPolicyIT).
+        props.put("larkspur.events.request-url.allow-loopback", "true");
         props.putAll(extra);
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

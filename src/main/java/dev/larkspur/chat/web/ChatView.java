@@ -45,7 +45,10 @@ record ChatView(
         String botCount,
         String chatStatus) {
 
-    /** Where avatars will be served once media exists; the key stays visible in the URL. */
+    /**
+     * Larkspur serves no avatar images: a chat's avatar key is kept and answered, and this URL on the
+     * reserved {@code .invalid} domain is a stable placeholder that shows the key.
+     */
     static String avatarUrl(Chat chat) {
         String key = chat.settings().avatar() == null
                 ? "default-avatar"
