@@ -56,7 +56,9 @@ class ModuleBoundariesTest {
                     "dev.larkspur.chat..",
                     "dev.larkspur.message..",
                     "dev.larkspur.media..",
-                    "dev.larkspur.event..");
+                    "dev.larkspur.event..",
+                    "dev.larkspur.fault..",
+                    "dev.larkspur.metrics..");
 
     private static String module(String packageName) {
         var m = MODULE.matcher(packageName);
