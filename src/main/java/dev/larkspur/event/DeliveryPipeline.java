@@ -2,7 +2,6 @@ package dev.larkspur.event;
 
 import dev.larkspur.directory.AppService;
 import dev.larkspur.event.internal.DeliveryRepository;
-import dev.larkspur.platform.LarkspurProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,31 +31,20 @@ public class DeliveryPipeline {
     private final Clock clock;
     private final AppShares shares;
 
-    DeliveryPipeline(
-            DeliveryTransport transport,
-            DeliveryRepository deliveries,
-            EventRenderer renderer,
-            EventSettingsService settings,
-            AppService apps,
-            TransactionTemplate tx,
-            EventMeter meter,
-            EventMetrics metrics,
-            DeliveryFaults faults,
-            LarkspurProperties props,
-            Clock clock) {
+    DeliveryPipeline(DeliveryTransport transport, DeliveryParts parts) {
         this.transport = transport;
-        this.deliveries = deliveries;
-        this.renderer = renderer;
-        this.settings = settings;
-        this.apps = apps;
-        this.tx = tx;
-        this.meter = meter;
-        this.metrics = metrics;
-        this.faults = faults;
-        this.ladder = new RetryLadder(props.events().retryFactor());
-        this.leaseMillis = props.events().leaseMillis();
-        this.clock = clock;
-        this.shares = new AppShares(props.events().appShare());
+        this.deliveries = parts.deliveries();
+        this.renderer = parts.renderer();
+        this.settings = parts.settings();
+        this.apps = parts.apps();
+        this.tx = parts.tx();
+        this.meter = parts.meter();
+        this.metrics = parts.metrics();
+        this.faults = parts.faults();
+        this.ladder = new RetryLadder(parts.props().events().retryFactor());
+        this.leaseMillis = parts.props().events().leaseMillis();
+        this.clock = parts.clock();
+        this.shares = new AppShares(parts.props().events().appShare());
     }
 
     public String mode() {

@@ -1,0 +1,22 @@
+package dev.larkspur.event;
+
+import dev.larkspur.directory.AppService;
+import dev.larkspur.event.internal.DeliveryRepository;
+import dev.larkspur.platform.LarkspurProperties;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What every {@link DeliveryPipeline} shares, whatever its transport. */
+@Component
+record DeliveryParts(
+        DeliveryRepository deliveries,
+        EventRenderer renderer,
+        EventSettingsService settings,
+        AppService apps,
+        TransactionTemplate tx,
+        EventMeter meter,
+        EventMetrics metrics,
+        DeliveryFaults faults,
+        LarkspurProperties props,
+        Clock clock) {}
