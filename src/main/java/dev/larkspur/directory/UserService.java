@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,15 +55,21 @@ public class UserService {
         if (spec.name() == null || spec.name().isBlank()) {
             throw DirectoryErrors.invalid("name is required");
         }
-        long pk = users.insert(
-                tenant.pk(),
-                userId,
-                Ids.unionId(),
-                spec.name().strip(),
-                spec.enName(),
-                Emails.normalize(spec.email()),
-                Mobiles.normalize(spec.mobile()),
-                clock.millis());
+        long pk;
+        try {
+            pk = users.insert(
+                    tenant.pk(),
+                    userId,
+                    Ids.unionId(),
+                    spec.name().strip(),
+                    spec.enName(),
+                    Emails.normalize(spec.email()),
+                    Mobiles.normalize(spec.mobile()),
+                    clock.millis());
+        } catch (DuplicateKeyException e) {
+            // Two creations of one user_id at once: both passed the check above, one insert won.
+            throw DirectoryErrors.conflict("user " + userId + " already exists in tenant " + tenantKey);
+        }
         users.replaceDepartments(pk, departmentPks(tenant.pk(), spec.departmentIds()));
         openIds.forNewUser(pk, tenant.pk());
         return users.findByUserId(tenant.pk(), userId).orElseThrow();
