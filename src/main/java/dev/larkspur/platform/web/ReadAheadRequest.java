@@ -1,0 +1,165 @@
+package dev.larkspur.platform.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request whose whole body was read ahead by {@link BodyReadAheadFilter}: the body, its length and
+ * the form parameters in it come from those bytes, since the container's own stream is spent (and
+ * the container, having seen the stream used, parses only the query string into parameters).
+ */
+final class ReadAheadRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+    private final DispatcherType dispatcherType;
+    private final ByteArrayInputStream stream;
+    private Map<String, String[]> parameters;
+
+    /** {@code dispatcherType} null keeps the container's. */
+    ReadAheadRequest(HttpServletRequest request, byte[] body, DispatcherType dispatcherType) {
+        super(request);
+        this.body = body;
+        this.dispatcherType = dispatcherType;
+        this.stream = new ByteArrayInputStream(body);
+    }
+
+    @Override
+    public DispatcherType getDispatcherType() {
+        return dispatcherType == null ? super.getDispatcherType() : dispatcherType;
+    }
+
+    @Override
+    public int getContentLength() {
+        return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return body.length;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+        return new ServletInputStream() {
+            @Override
+            public int read() {
+                return stream.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return stream.read(b, off, len);
+            }
+
+            @Override
+            public boolean isFinished() {
+                return stream.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                try {
+                    listener.onDataAvailable();
+                    listener.onAllDataRead();
+                } catch (IOException e) {
+                    listener.onError(e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+        return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
+    }
+
+    @Override
+    public String getParameter(String name) {
+        String[] values = parameters().get(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+        return parameters();
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(parameters().keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+        String[] values = parameters().get(name);
+        return values == null ? null : values.clone();
+    }
+
+    /** The query's parameters, then a posted form's, in order, as the container joins them. */
+    private synchronized Map<String, String[]> parameters() {
+        if (parameters == null) {
+            Map<String, List<String>> all = new LinkedHashMap<>();
+            super.getParameterMap().forEach((name, values) -> all.computeIfAbsent(name, n -> new ArrayList<>())
+                    .addAll(List.of(values)));
+            if (isPostedForm()) {
+                addForm(new String(body, charset()), charset(), all);
+            }
+            Map<String, String[]> result = new LinkedHashMap<>();
+            all.forEach((name, values) -> result.put(name, values.toArray(String[]::new)));
+            parameters = Collections.unmodifiableMap(result);
+        }
+        return parameters;
+    }
+
+    private boolean isPostedForm() {
+        String type = getContentType();
+        return "POST".equalsIgnoreCase(getMethod())
+                && type != null
+                && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static void addForm(String form, Charset charset, Map<String, List<String>> into) {
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), charset);
+                into.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                // A malformed escape: the container skips such a pair too.
+            }
+        }
+    }
+
+    private Charset charset() {
+        String encoding = getCharacterEncoding();
+        try {
+            return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8; // an unknown charset name
+        }
+    }
+}
