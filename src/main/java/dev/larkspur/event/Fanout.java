@@ -4,6 +4,7 @@ import dev.larkspur.directory.App;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.event.internal.DeliveryRepository;
 import dev.larkspur.event.internal.EventNotifier;
+import dev.larkspur.platform.CommitBarrier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ public class Fanout {
     private final EventNotifier notifier;
     private final TransactionTemplate tx;
     private final EventMeter meter;
+    private final CommitBarrier barrier;
     private final Clock clock;
     private final EventMetrics metrics;
 
@@ -43,6 +45,7 @@ public class Fanout {
             EventNotifier notifier,
             TransactionTemplate tx,
             EventMeter meter,
+            CommitBarrier barrier,
             Clock clock,
             EventMetrics metrics) {
         this.deliveries = deliveries;
@@ -53,6 +56,7 @@ public class Fanout {
         this.notifier = notifier;
         this.tx = tx;
         this.meter = meter;
+        this.barrier = barrier;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -62,6 +66,10 @@ public class Fanout {
         var made = new int[1];
         Integer handled = tx.execute(status -> {
             var events = deliveries.claimUnfanned(BATCH);
+            if (!events.isEmpty()) {
+                // Their transactions are committed but may not be durable yet; no bot hears of them before.
+                barrier.awaitEarlierCommits();
+            }
             var appCache = new HashMap<Long, Optional<App>>();
             var settingsCache = new HashMap<Long, EventSettings>();
             var rows = new ArrayList<DeliveryRepository.NewDelivery>();

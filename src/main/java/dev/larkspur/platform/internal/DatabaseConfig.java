@@ -1,6 +1,7 @@
 package dev.larkspur.platform.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.larkspur.platform.CommitBarrier;
 import dev.larkspur.platform.EmbeddedDatabase;
 import dev.larkspur.platform.LarkspurProperties;
 import dev.larkspur.platform.PrivateFiles;
@@ -31,5 +32,13 @@ class DatabaseConfig {
         }
         ds.setPoolName("larkspur");
         return ds;
+    }
+
+    /** Not closed as a bean of its own: it is the data source, which Spring closes once. */
+    @Bean(destroyMethod = "")
+    CommitBarrier commitBarrier(DataSource dataSource) throws java.sql.SQLException {
+        return dataSource.isWrapperFor(GroupCommitDataSource.class)
+                ? dataSource.unwrap(GroupCommitDataSource.class)
+                : CommitBarrier.NONE;
     }
 }

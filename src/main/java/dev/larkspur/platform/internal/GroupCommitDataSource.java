@@ -1,6 +1,7 @@
 package dev.larkspur.platform.internal;
 
 import dev.larkspur.platform.BackgroundWrites;
+import dev.larkspur.platform.CommitBarrier;
 import dev.larkspur.platform.LarkspurProperties.Durability;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -31,10 +32,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * <p>This reaches into H2's internals ({@link SessionLocal}, {@link MVStore}), which is why the pom
  * pins H2's version and why {@code larkspur.h2.group-commit=false} can turn it off.
  */
-public final class GroupCommitDataSource extends DelegatingDataSource implements AutoCloseable {
+public final class GroupCommitDataSource extends DelegatingDataSource implements AutoCloseable, CommitBarrier {
     private static final Set<String> WRITES =
             Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private final GroupCommit group;
+    /** The database's one store, found through the first connection that needs it. */
+    private volatile MVStore store;
 
     public GroupCommitDataSource(DataSource target, Durability durability) {
         super(target);
@@ -44,6 +47,21 @@ public final class GroupCommitDataSource extends DelegatingDataSource implements
     /** How many times the file was forced to the disk so far (one per group of commits). */
     long forced() {
         return group.forced();
+    }
+
+    /** Returns once a store that began after this call has finished: it covers every earlier commit. */
+    @Override
+    public void awaitEarlierCommits() {
+        try {
+            if (store == null) {
+                try (var connection = obtainTargetDataSource().getConnection()) {
+                    store = store(connection);
+                }
+            }
+            group.awaitStored(store);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the embedded database is not available", e);
+        }
     }
 
     @Override

@@ -60,6 +60,20 @@ class GroupCommitDataSourceTest {
     }
 
     @Test
+    void theBarrierReturnsOnceEveryEarlierCommitIsOnDiskEvenOneItDidNotMake() throws SQLException {
+        try (var c = h2.getConnection()) {
+            c.setAutoCommit(false);
+            insert(c, "visible to others before it is written");
+            c.commit();
+        }
+        assertThat(store().hasUnsavedChanges()).isTrue();
+        long before = durable.forced();
+        durable.awaitEarlierCommits();
+        assertThat(store().hasUnsavedChanges()).isFalse();
+        assertThat(durable.forced()).isEqualTo(before + 1);
+    }
+
+    @Test
     void aCommitReturnsOnceTheFileHoldsIt() throws SQLException {
         try (var c = durable.getConnection()) {
             c.setAutoCommit(false);
