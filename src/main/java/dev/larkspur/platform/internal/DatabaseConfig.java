@@ -34,11 +34,11 @@ class DatabaseConfig {
         return ds;
     }
 
-    /** Not closed as a bean of its own: it is the data source, which Spring closes once. */
-    @Bean(destroyMethod = "")
+    @Bean
     CommitBarrier commitBarrier(DataSource dataSource) throws java.sql.SQLException {
-        return dataSource.isWrapperFor(GroupCommitDataSource.class)
-                ? dataSource.unwrap(GroupCommitDataSource.class)
-                : CommitBarrier.NONE;
+        if (dataSource.isWrapperFor(GroupCommitDataSource.class)) {
+            return dataSource.unwrap(GroupCommitDataSource.class)::awaitEarlierCommits;
+        }
+        return CommitBarrier.NONE;
     }
 }

@@ -1,7 +1,6 @@
 package dev.larkspur.platform.internal;
 
 import dev.larkspur.platform.BackgroundWrites;
-import dev.larkspur.platform.CommitBarrier;
 import dev.larkspur.platform.LarkspurProperties.Durability;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -32,7 +31,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * <p>This reaches into H2's internals ({@link SessionLocal}, {@link MVStore}), which is why the pom
  * pins H2's version and why {@code larkspur.h2.group-commit=false} can turn it off.
  */
-public final class GroupCommitDataSource extends DelegatingDataSource implements AutoCloseable, CommitBarrier {
+public final class GroupCommitDataSource extends DelegatingDataSource implements AutoCloseable {
     private static final Set<String> WRITES =
             Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private final GroupCommit group;
@@ -49,8 +48,10 @@ public final class GroupCommitDataSource extends DelegatingDataSource implements
         return group.forced();
     }
 
-    /** Returns once a store that began after this call has finished: it covers every earlier commit. */
-    @Override
+    /**
+     * Returns once a store that began after this call has finished: it covers every earlier commit
+     * (the {@link dev.larkspur.platform.CommitBarrier} of the embedded database).
+     */
     public void awaitEarlierCommits() {
         try {
             if (store == null) {
