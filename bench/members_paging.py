@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Members-list paging cost against page depth.
 
-Starts Larkspur from target/*.jar on a fresh H2 data directory with a seed of N people, puts them
+Starts Larkspur from server/target/*-exec.jar on a fresh H2 data directory with a seed of N people, puts them
 all in one chat through the public API (50 per call, as Feishu allows), then walks the members
 list page by page and reports the latency of pages near the start, middle and end. With keyset
 paging every page costs about the same wherever it is.
@@ -47,7 +47,7 @@ class Api:
 
 
 def main():
-    jar = sorted(glob.glob("target/larkspur-*.jar"))
+    jar = sorted(glob.glob("server/target/larkspur-*-exec.jar"))
     if not jar:
         sys.exit("build the jar first: ./mvnw -q -DskipTests package")
     data = tempfile.mkdtemp(prefix="larkspur-bench-")

@@ -201,10 +201,10 @@ public final class Bench {
     }
 
     private static String findJar() throws Exception {
-        try (var files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("larkspur-.*\\.jar"))
+        try (var files = Files.list(Path.of("server", "target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("larkspur-.*-exec\\.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/larkspur-*.jar; run bench/run"))
+                    .orElseThrow(() -> new IllegalStateException("no server/target/larkspur-*-exec.jar; run bench/run"))
                     .toString();
         }
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The official Node SDK's test scripts ({@code src/test/node}). Tests that run them skip without
- * {@code node} and {@code npm ci --prefix src/test/node}, except in CI
+ * {@code node} and {@code npm ci --prefix server/src/test/node}, except in CI
  * ({@code LARKSPUR_REQUIRE_NODE=true}), where a missing Node SDK fails the build.
  */
 public final class NodeSdk {
@@ -23,7 +23,7 @@ public final class NodeSdk {
         String missing = !nodeOnPath()
                 ? "node is not on the PATH"
                 : !Files.isDirectory(DIR.resolve("node_modules/@larksuiteoapi/node-sdk"))
-                        ? "src/test/node/node_modules is missing (npm ci --prefix src/test/node)"
+                        ? "src/test/node/node_modules is missing (npm ci --prefix server/src/test/node)"
                         : null;
         if (missing != null && "true".equalsIgnoreCase(System.getenv("LARKSPUR_REQUIRE_NODE"))) {
             fail("the Node SDK check is required but " + missing);

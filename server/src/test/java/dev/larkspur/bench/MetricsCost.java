@@ -32,8 +32,8 @@ public final class MetricsCost {
         var step = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10")));
         Path out = Path.of(options.getOrDefault("out", "bench/results"));
         Path jar;
-        try (var files = Files.list(Path.of("target"))) {
-            jar = files.filter(f -> f.getFileName().toString().matches("larkspur-.*\\.jar"))
+        try (var files = Files.list(Path.of("server", "target"))) {
+            jar = files.filter(f -> f.getFileName().toString().matches("larkspur-.*-exec\\.jar"))
                     .findFirst()
                     .orElseThrow();
         }
