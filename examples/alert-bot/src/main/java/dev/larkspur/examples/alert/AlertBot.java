@@ -42,28 +42,30 @@ public final class AlertBot {
     public record Raised(String chatId, String messageId) {}
 
     public Raised raise(Alert alert) throws Exception {
-        var chat = check(
-                client.im()
-                        .chat()
-                        .create(CreateChatReq.newBuilder()
-                                .userIdType("user_id")
-                                .createChatReqBody(CreateChatReqBody.newBuilder()
-                                        .name("Alert: " + alert.title())
-                                        .userIdList(onCallUserIds.toArray(String[]::new))
-                                        .build())
-                                .build()),
-                "creating the group");
-        String chatId = chat.getData().getChatId();
+        // 1. A group with the people on call (the bot, which creates it, is its owner).
+        var group = client.im()
+                .chat()
+                .create(CreateChatReq.newBuilder()
+                        .userIdType("user_id")
+                        .createChatReqBody(CreateChatReqBody.newBuilder()
+                                .name("Alert: " + alert.title())
+                                .userIdList(onCallUserIds.toArray(String[]::new))
+                                .build())
+                        .build());
+        check(group, "creating the group");
+        String chatId = group.getData().getChatId();
+
+        // 2. The alert card, pinned so that it stays at hand while people talk.
         String cardId = send(chatId, "interactive", AlertCards.open(alert));
-        check(
-                client.im()
-                        .pin()
-                        .create(CreatePinReq.newBuilder()
-                                .createPinReqBody(CreatePinReqBody.newBuilder()
-                                        .messageId(cardId)
-                                        .build())
-                                .build()),
-                "pinning the card");
+        var pin = client.im()
+                .pin()
+                .create(CreatePinReq.newBuilder()
+                        .createPinReqBody(
+                                CreatePinReqBody.newBuilder().messageId(cardId).build())
+                        .build());
+        check(pin, "pinning the card");
+
+        // 3. The owner, @mentioned: an <at> tag takes an open_id, union_id or user_id.
         String owner = onCallUserIds.get(0);
         send(
                 chatId,
@@ -92,17 +94,16 @@ public final class AlertBot {
         }
         var alert = new Alert((String) value.get("title"), (String) value.get("detail"));
         String handler = event.getEvent().getOperator().getOpenId();
-        // A patch, not a card in the answer: the card changes for everyone, as the update API does.
-        check(
-                client.im()
-                        .message()
-                        .patch(PatchMessageReq.newBuilder()
-                                .messageId(event.getEvent().getContext().getOpenMessageId())
-                                .patchMessageReqBody(PatchMessageReqBody.newBuilder()
-                                        .content(AlertCards.handled(alert, handler))
-                                        .build())
-                                .build()),
-                "updating the card");
+        // A patch rather than a card in the answer: it changes the shared card for everyone.
+        var patched = client.im()
+                .message()
+                .patch(PatchMessageReq.newBuilder()
+                        .messageId(event.getEvent().getContext().getOpenMessageId())
+                        .patchMessageReqBody(PatchMessageReqBody.newBuilder()
+                                .content(AlertCards.handled(alert, handler))
+                                .build())
+                        .build());
+        check(patched, "updating the card");
         var toast = new CallBackToast();
         toast.setType("success");
         toast.setContent("Marked as handled");
@@ -111,28 +112,25 @@ public final class AlertBot {
     }
 
     private String send(String chatId, String msgType, String content) throws Exception {
-        return check(
-                        client.im()
-                                .message()
-                                .create(CreateMessageReq.newBuilder()
-                                        .receiveIdType("chat_id")
-                                        .createMessageReqBody(CreateMessageReqBody.newBuilder()
-                                                .receiveId(chatId)
-                                                .msgType(msgType)
-                                                .content(content)
-                                                .build())
-                                        .build()),
-                        "sending a message")
-                .getData()
-                .getMessageId();
+        var sent = client.im()
+                .message()
+                .create(CreateMessageReq.newBuilder()
+                        .receiveIdType("chat_id")
+                        .createMessageReqBody(CreateMessageReqBody.newBuilder()
+                                .receiveId(chatId)
+                                .msgType(msgType)
+                                .content(content)
+                                .build())
+                        .build());
+        check(sent, "sending a message");
+        return sent.getData().getMessageId();
     }
 
-    private static <R extends BaseResponse<?>> R check(R response, String what) {
+    private static void check(BaseResponse<?> response, String what) {
         if (!response.success()) {
             throw new IllegalStateException(what + " failed: " + response.getCode() + " " + response.getMsg()
                     + " (log id " + response.getRequestId() + ")");
         }
-        return response;
     }
 
     public static void main(String[] args) throws Exception {

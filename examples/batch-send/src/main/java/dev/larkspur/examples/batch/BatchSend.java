@@ -55,33 +55,30 @@ public final class BatchSend {
 
     /** How many people the batch reached and read it, and whether it was recalled. */
     public GetProgressBatchMessageRespBody progress(String batchId) throws Exception {
-        return check(
-                        client.im()
-                                .batchMessage()
-                                .getProgress(GetProgressBatchMessageReq.newBuilder()
-                                        .batchMessageId(batchId)
-                                        .build()),
-                        "reading the progress")
-                .getData();
+        var progress = client.im()
+                .batchMessage()
+                .getProgress(GetProgressBatchMessageReq.newBuilder()
+                        .batchMessageId(batchId)
+                        .build());
+        check(progress, "reading the progress");
+        return progress.getData();
     }
 
     /** Recalls the message from everyone it reached (asynchronously: {@link #progress} follows it). */
     public void recall(String batchId) throws Exception {
-        check(
-                client.im()
-                        .batchMessage()
-                        .delete(DeleteBatchMessageReq.newBuilder()
-                                .batchMessageId(batchId)
-                                .build()),
-                "recalling");
+        var recalled = client.im()
+                .batchMessage()
+                .delete(DeleteBatchMessageReq.newBuilder()
+                        .batchMessageId(batchId)
+                        .build());
+        check(recalled, "recalling");
     }
 
-    private static <R extends BaseResponse<?>> R check(R response, String what) {
+    private static void check(BaseResponse<?> response, String what) {
         if (!response.success()) {
             throw new IllegalStateException(what + " failed: " + response.getCode() + " " + response.getMsg()
                     + " (log id " + response.getRequestId() + ")");
         }
-        return response;
     }
 
     /** {@code [departments [text]]}: e.g. {@code eng,ops "The office is closed on Friday."} */
