@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replay work alike for every mode. The lease outlasts a push (a push is bounded at 3 s), so a
  * crash only delays a delivery, and a push still running is never claimed again. Each app has its
  * own share of the pushes in flight ({@link AppShares}), so that a receiver that stalls or never
- * ACKs holds up only its own events.
+ * ACKs holds up only its own events; an app may go over its share while no other app waits.
  */
 public class DeliveryPipeline {
     private final DeliveryTransport transport;
@@ -44,7 +44,8 @@ public class DeliveryPipeline {
         this.ladder = new RetryLadder(parts.props().events().retryFactor());
         this.leaseMillis = parts.props().events().leaseMillis();
         this.clock = parts.clock();
-        this.shares = new AppShares(parts.props().events().appShare());
+        this.shares = new AppShares(
+                parts.props().events().appShare(), parts.props().events().senders());
     }
 
     public String mode() {
@@ -55,37 +56,52 @@ public class DeliveryPipeline {
      * Claims up to {@code limit} due deliveries, leased while they are in flight: first those of the
      * transport's preferred apps (for long connections, the apps connected to this instance); then
      * those due for longer than its grace, which another instance would have taken if it could.
-     * Apps with no place left in their share are skipped; what a claim took beyond an app's share
-     * is given back at once, due as it was. Each delivery returned must be {@link #send sent}.
+     * Apps at their share are skipped; only when that leaves places unused (no other app is waiting)
+     * do they take more ({@link AppShares#takeExtra}). What a claim took beyond the places it may
+     * use is given back at once, due as it was. Each delivery returned must be {@link #send sent}.
      */
     public List<Delivery> claim(int limit) {
         long now = clock.millis();
         long lease = now + leaseMillis;
-        String mode = transport.mode();
         var full = shares.full();
-        var preferred = transport.preferredApps().stream()
-                .filter(app -> !full.contains(app))
-                .toList();
-        var claimed = tx.execute(s -> {
-            var due = new ArrayList<>(deliveries.claimDueFor(mode, preferred, full, now, lease, limit));
-            if (due.size() < limit) {
-                long grace = transport.unclaimedGrace().toMillis();
-                due.addAll(deliveries.claimDue(mode, full, now - grace, lease, limit - due.size()));
-            }
-            return due;
-        });
-        if (claimed == null) {
-            return List.of();
-        }
+        var claimed = claimDue(List.of(), full, now, lease, limit);
+        boolean nobodyWaits = claimed.size() < limit;
         var kept = new ArrayList<Delivery>();
         var over = new ArrayList<Delivery>();
         for (var delivery : claimed) {
-            (shares.take(delivery.appPk()) ? kept : over).add(delivery);
+            boolean placed = shares.take(delivery.appPk()) || (nobodyWaits && shares.takeExtra(delivery.appPk()));
+            (placed ? kept : over).add(delivery);
+        }
+        int room = Math.min(limit - kept.size(), shares.spare());
+        if (nobodyWaits && !full.isEmpty() && room > 0) {
+            for (var delivery : claimDue(full, List.of(), now, lease, room)) {
+                (shares.takeExtra(delivery.appPk()) ? kept : over).add(delivery);
+            }
         }
         if (!over.isEmpty()) {
             tx.executeWithoutResult(s -> deliveries.release(over));
         }
         return kept;
+    }
+
+    /** Due deliveries of {@code only} (empty: of every app) but those of {@code skip}, leased. */
+    private List<Delivery> claimDue(List<Long> only, List<Long> skip, long now, long lease, int limit) {
+        String mode = transport.mode();
+        var preferred = transport.preferredApps().stream()
+                .filter(app -> !skip.contains(app) && (only.isEmpty() || only.contains(app)))
+                .toList();
+        long grace = transport.unclaimedGrace().toMillis();
+        var claimed = tx.execute(s -> {
+            var due = new ArrayList<>(deliveries.claimDueFor(mode, preferred, skip, now, lease, limit));
+            if (due.size() < limit) {
+                due.addAll(
+                        only.isEmpty()
+                                ? deliveries.claimDue(mode, skip, now - grace, lease, limit - due.size())
+                                : deliveries.claimDueFor(mode, only, skip, now - grace, lease, limit - due.size()));
+            }
+            return due;
+        });
+        return claimed == null ? List.of() : claimed;
     }
 
     /** One attempt at one claimed delivery, and its bookkeeping; gives its app's place back. */
