@@ -40,7 +40,7 @@ public final class Larkspur {
         this.adminToken = adminToken;
         this.seed = seed;
         this.http = new Json(baseUrl);
-        this.openApi = new OpenApi(http, seed);
+        this.openApi = new OpenApi(http, adminToken, seed);
         this.faults = new Faults(this);
     }
 
@@ -90,7 +90,10 @@ public final class Larkspur {
         return new Person(this, seed.tenantOf(userId), userId);
     }
 
-    /** The chat's messages, oldest first, as its bot reads them through the Open API. */
+    /**
+     * The chat's messages, oldest first, as the seed's first app in the chat reads them (the Open
+     * API's view, read through the admin API so that the bot's rate limit and fault rules are untouched).
+     */
     public List<Message> messages(String chatId) {
         return openApi.messages(chatId);
     }
@@ -121,6 +124,28 @@ public final class Larkspur {
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(
                     "no bot message in " + chatId + " matched within " + timeout + "; the chat holds " + seen.get(0));
+        }
+    }
+
+    /** Waits up to {@link #DEFAULT_TIMEOUT} until the seed's first app has a live long connection. */
+    public void awaitConnection() {
+        awaitConnection(app().appId());
+    }
+
+    /**
+     * Waits up to {@link #DEFAULT_TIMEOUT} until the app has a live long connection to this server: a
+     * bot started with the SDK's {@code ws.Client} is ready for events once this returns.
+     */
+    public void awaitConnection(String appId) {
+        try {
+            await().atMost(DEFAULT_TIMEOUT)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !admin("GET", "/admin/v1/apps/" + appId + "/connections", null)
+                            .path("items")
+                            .isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("app " + appId + " has no long connection after " + DEFAULT_TIMEOUT);
         }
     }
 
