@@ -88,4 +88,29 @@ abstract class EchoBotContract {
                         .asString())
                 .contains("ping");
     }
+
+    @Test
+    void answersAMessageWhosePushWasDroppedOnceAfterTheRetry(Larkspur larkspur) {
+        var alice = larkspur.person("alice");
+        alice.sendToBot("first");
+        larkspur.awaitMessage(alice.botChat(), m -> m.text().equals("echo: first"));
+        String rule = larkspur.faults().dropPushes(larkspur.app().appId(), 1);
+
+        alice.sendToBot("second");
+
+        larkspur.awaitMessage(alice.botChat(), m -> m.text().equals("echo: second"));
+        assertThat(larkspur.faults().applied(rule)).isEqualTo(1);
+        var pushes = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> larkspur.deliveries(larkspur.app().appId()).stream()
+                                .filter(d -> d.body()
+                                        .path("event")
+                                        .path("message")
+                                        .path("content")
+                                        .asString("")
+                                        .contains("second"))
+                                .toList(),
+                        list -> list.size() == 1 && list.get(0).status().equals("delivered"));
+        assertThat(pushes.get(0).attempts()).isEqualTo(2);
+    }
 }

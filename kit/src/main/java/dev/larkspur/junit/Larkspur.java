@@ -40,7 +40,7 @@ public final class Larkspur {
         this.adminToken = adminToken;
         this.seed = seed;
         this.http = new Json(baseUrl);
-        this.openApi = new OpenApi(http, seed);
+        this.openApi = new OpenApi(http, adminToken, seed);
         this.faults = new Faults(this);
     }
 
@@ -90,7 +90,10 @@ public final class Larkspur {
         return new Person(this, seed.tenantOf(userId), userId);
     }
 
-    /** The chat's messages, oldest first, as its bot reads them through the Open API. */
+    /**
+     * The chat's messages, oldest first, as the seed's first app in the chat reads them (the Open
+     * API's view, read through the admin API so that the bot's rate limit and fault rules are untouched).
+     */
     public List<Message> messages(String chatId) {
         return openApi.messages(chatId);
     }

@@ -28,4 +28,17 @@ final class ActingAs {
                 app.scopes(),
                 user.pk());
     }
+
+    /** The app itself (a tenant-token caller), as when it calls the Open API. */
+    static Caller asApp(App app) {
+        return new Caller(
+                TokenType.TENANT,
+                app.pk(),
+                app.appId(),
+                app.tenantPk(),
+                app.tenantKey(),
+                app.botEnabled(),
+                app.scopes(),
+                null);
+    }
 }
