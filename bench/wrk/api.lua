@@ -1,6 +1,8 @@
 -- One Larkspur call over keep-alive connections, as bench/run drives it. The request comes from
--- the environment (WRK_METHOD, WRK_BODY, WRK_TOKEN); every answer that is not HTTP 200 with
--- "code":0 counts as bad. done() writes the result as JSON to WRK_OUT for the bench to read.
+-- the environment (WRK_METHOD, WRK_BODY, WRK_TOKEN); with WRK_BODIES, a file of one body a line,
+-- the requests take its bodies in turn (each thread from its own place), so that sends spread over
+-- many chats. Every answer that is not HTTP 200 with "code":0 counts as bad. done() writes the
+-- result as JSON to WRK_OUT for the bench to read.
 wrk.method = os.getenv("WRK_METHOD") or "GET"
 wrk.body = os.getenv("WRK_BODY")
 wrk.headers["Content-Type"] = "application/json; charset=utf-8"
@@ -10,14 +12,31 @@ if token and token ~= "" then
 end
 
 local threads = {}
+local bodies_file = os.getenv("WRK_BODIES")
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("number", #threads)
 end
 
 function init(args)
   bad = 0
   sample = nil
+  if bodies_file and bodies_file ~= "" then
+    bodies = {}
+    for line in io.lines(bodies_file) do
+      table.insert(bodies, line)
+    end
+    next_body = ((number or 1) * 7919) % #bodies
+  end
+end
+
+-- Only with WRK_BODIES: without a request() function wrk sends one prepared request again and again.
+if bodies_file and bodies_file ~= "" then
+  function request()
+    next_body = next_body % #bodies + 1
+    return wrk.format(nil, nil, nil, bodies[next_body])
+  end
 end
 
 function response(status, headers, body)

@@ -19,7 +19,8 @@ import java.util.Map;
  * Recording of each server run, in the output folder), {@code --seconds <n>} (every step this long),
  * {@code --only web} (only the web client's pages, reported in web-report.md and web-results.json),
  * {@code --only console} (only the delivery inspector over a million deliveries, in
- * console-report.md and console-results.json).
+ * console-report.md and console-results.json), {@code --only sends} (only the send loads, the hot
+ * chat, the realistic load and the open loops, in sends-report.md and sends-results.json).
  */
 public final class Bench {
     private Bench() {}
@@ -40,9 +41,9 @@ public final class Bench {
             int eventBurstRate,
             long webHistoryMessages,
             int webChats,
-            boolean webOnly,
             long consoleDeliveries,
-            boolean consoleOnly) {
+            /* "" for the whole bench, else the one part run: web, console or sends */
+            String only) {
         static Plan fullRun() {
             return new Plan(
                     false,
@@ -59,9 +60,8 @@ public final class Bench {
                     1_000,
                     100_000,
                     1_000,
-                    false,
                     1_000_000,
-                    false);
+                    "");
         }
 
         Plan withSteps(Duration step) {
@@ -80,13 +80,21 @@ public final class Bench {
                     eventBurstRate,
                     webHistoryMessages,
                     webChats,
-                    webOnly,
                     consoleDeliveries,
-                    consoleOnly);
+                    only);
         }
 
-        /** Only the web client's measurements (and only their data seeded). */
-        Plan onlyWeb() {
+        /**
+         * Only one part of the bench, and only its data seeded: {@code web} (the web client's pages),
+         * {@code console} (the delivery inspector) or {@code sends} (the send loads beside their
+         * ceiling, the hot chat, the realistic load and the open loops).
+         */
+        Plan only(String part) {
+            boolean web = part.equals("web");
+            boolean console = part.equals("console");
+            if (!web && !console && !part.equals("sends")) {
+                throw new IllegalArgumentException("--only takes web, console or sends, not " + part);
+            }
             return new Plan(
                     smoke,
                     concurrency,
@@ -100,38 +108,37 @@ public final class Bench {
                     eventRate,
                     eventsFor,
                     eventBurstRate,
-                    webHistoryMessages,
-                    webChats,
-                    true,
-                    0,
-                    false);
+                    web ? webHistoryMessages : 0,
+                    web ? webChats : 0,
+                    console ? consoleDeliveries : 0,
+                    part);
         }
 
-        /** Only the delivery inspector's measurements (and only its deliveries seeded). */
-        Plan onlyConsole() {
-            return new Plan(
-                    smoke,
-                    concurrency,
-                    step,
-                    warmUp,
-                    pageStep,
-                    0,
-                    0,
-                    fixedRate,
-                    fixedRateFor,
-                    eventRate,
-                    eventsFor,
-                    eventBurstRate,
-                    0,
-                    0,
-                    false,
-                    consoleDeliveries,
-                    true);
+        boolean webOnly() {
+            return only.equals("web");
+        }
+
+        boolean consoleOnly() {
+            return only.equals("console");
+        }
+
+        boolean sendsOnly() {
+            return only.equals("sends");
+        }
+
+        /** The realistic load's chats (1,000; a few in the smoke run; none in a partial run). */
+        int realisticChats() {
+            return webOnly() || consoleOnly() ? 0 : smoke ? 10 : 1_000;
+        }
+
+        /** The realistic load's largest chat (its smallest has {@link RealisticChats#MIN_MEMBERS}). */
+        int realisticMaxMembers() {
+            return smoke ? 20 : 500;
         }
 
         /** The prefix of a partial run's files, which sit beside the full run's. */
         String filePrefix() {
-            return webOnly ? "web-" : consoleOnly ? "console-" : "";
+            return only.isEmpty() ? "" : only + "-";
         }
 
         static Plan smokeRun() {
@@ -150,9 +157,8 @@ public final class Bench {
                     100,
                     500,
                     20,
-                    false,
                     2_000,
-                    false);
+                    "");
         }
     }
 
@@ -162,11 +168,8 @@ public final class Bench {
         if (options.containsKey("seconds")) {
             plan = plan.withSteps(Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
         }
-        if ("web".equals(options.get("only"))) {
-            plan = plan.onlyWeb();
-        }
-        if ("console".equals(options.get("only"))) {
-            plan = plan.onlyConsole();
+        if (options.containsKey("only")) {
+            plan = plan.only(options.get("only"));
         }
         Path out = Path.of(options.getOrDefault("out", "bench/results"));
         Path jar = Path.of(options.getOrDefault("jar", findJar()));

@@ -1,14 +1,11 @@
 package dev.larkspur.bench;
 
 import dev.larkspur.bench.Bench.Plan;
-import dev.larkspur.bench.RunResult.Point;
 import dev.larkspur.bench.Wrk.Call;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +14,6 @@ final class BenchRun {
     private static final String ADMIN_TOKEN = "lsa-bench-admin-token";
     private static final Duration BURST = Duration.ofSeconds(2);
     private static final int IDLE_CONNECTIONS = 200;
-    private static final String TEXT = "{\"text\":\"Benchmark message: the quick brown fox jumps over the lazy dog\"}";
 
     private final Plan plan;
     private final Path jar;
@@ -25,6 +21,7 @@ final class BenchRun {
     private final Path out;
     private final boolean profile;
     private final Fixture fixture = new Fixture(1_000);
+    private final RealisticChats realistic;
     private final InspectorFixture deliveries = new InspectorFixture();
     private int serverRuns;
 
@@ -34,6 +31,7 @@ final class BenchRun {
         this.work = work;
         this.out = out;
         this.profile = profile;
+        this.realistic = new RealisticChats(plan.realisticChats(), plan.realisticMaxMembers());
     }
 
     RunResult measure(String name) throws Exception {
@@ -48,11 +46,19 @@ final class BenchRun {
         env.put("LARKSPUR_MESSAGES_PER_CHAT_PER_SECOND", "0");
         env.put("LARKSPUR_CHAT_MAX_MEMBERS", String.valueOf(plan.chatMembers() + 1_000));
         var result = RunResult.empty(db.name());
+        result.environment().putAll(Environment.of(db.name()));
+        Map<String, Integer> pools;
 
         try (var server = start(env, db)) {
+            var api = new Api(server.baseUrl);
             if (!plan.consoleOnly()) {
-                fixture.buildChats(new Api(server.baseUrl));
+                fixture.buildChats(api);
+                if (realistic.chats() > 0) {
+                    realistic.build(api, fixture);
+                }
             }
+            pools = Environment.pools(api, ADMIN_TOKEN);
+            result.environment().put("pools", pools);
         }
         if (plan.consoleDeliveries() > 0) {
             step("fill console: %,d deliveries", plan.consoleDeliveries());
@@ -67,18 +73,33 @@ final class BenchRun {
             }
             return result;
         }
-        step("fill: %,d history messages, %,d members", plan.historyMessages(), plan.chatMembers());
-        long filling = System.nanoTime();
-        fixture.fill(db, plan.historyMessages(), plan.chatMembers());
-        step("  filled in %.1f s", (System.nanoTime() - filling) / 1e9);
-        result.sizes().put("history_messages", plan.historyMessages());
-        result.sizes().put("chat_members", plan.chatMembers());
-        step("fill web: a chat of %,d messages, %,d chats of one person", plan.webHistoryMessages(), plan.webChats());
-        filling = System.nanoTime();
-        fixture.fillWeb(db, plan.webHistoryMessages(), plan.webChats());
-        step("  filled in %.1f s", (System.nanoTime() - filling) / 1e9);
-        result.sizes().put("web_chat_messages", plan.webHistoryMessages());
-        result.sizes().put("web_person_chats", (long) plan.webChats());
+        long filling;
+        if (!plan.sendsOnly()) {
+            step("fill: %,d history messages, %,d members", plan.historyMessages(), plan.chatMembers());
+            filling = System.nanoTime();
+            fixture.fill(db, plan.historyMessages(), plan.chatMembers());
+            step("  filled in %.1f s", (System.nanoTime() - filling) / 1e9);
+            result.sizes().put("history_messages", plan.historyMessages());
+            result.sizes().put("chat_members", plan.chatMembers());
+            step(
+                    "fill web: a chat of %,d messages, %,d chats of one person",
+                    plan.webHistoryMessages(), plan.webChats());
+            filling = System.nanoTime();
+            fixture.fillWeb(db, plan.webHistoryMessages(), plan.webChats());
+            step("  filled in %.1f s", (System.nanoTime() - filling) / 1e9);
+            result.sizes().put("web_chat_messages", plan.webHistoryMessages());
+            result.sizes().put("web_person_chats", (long) plan.webChats());
+        }
+        if (realistic.chats() > 0) {
+            step(
+                    "fill realistic: %,d chats of %d to %d people",
+                    realistic.chats(), RealisticChats.MIN_MEMBERS, plan.realisticMaxMembers());
+            filling = System.nanoTime();
+            realistic.fill(db);
+            step("  filled in %.1f s, %,d memberships", (System.nanoTime() - filling) / 1e9, realistic.memberRows());
+            result.sizes().put("realistic_chats", (long) realistic.chats());
+            result.sizes().put("realistic_memberships", realistic.memberRows());
+        }
         if (plan.webOnly()) {
             try (var server = start(env, db)) {
                 web(server, result);
@@ -86,84 +107,68 @@ final class BenchRun {
             return result;
         }
 
-        var ceiling = new DbCeiling(db, fixture.ceilingChat);
-        var points = new ArrayList<Point>();
-        for (int c : plan.concurrency()) {
-            points.add(print("db_ceiling", c, ceiling.run(c, plan.step())));
+        var sends = new SendLoads(plan, fixture, result);
+        int requestPool = Environment.requestPool(pools);
+        if (db.name().equals("h2")) {
+            // The embedded file admits one process: the ceiling runs in the bench while the server is down.
+            sends.ceiling(db, requestPool);
         }
-        ceiling.cleanUp();
-        result.loads().put("db_ceiling", points);
 
         try (var server = start(env, db)) {
             var wrk = new Wrk(Path.of("bench/wrk/api.lua").toAbsolutePath(), work);
             String send = server.baseUrl + "/open-apis/im/v1/messages?receive_id_type=chat_id";
             var api = new Api(server.baseUrl);
             fixture.buildToken(api);
-            wrk.run(Call.post(send, body(fixture.chat10), fixture.token), 32, plan.warmUp());
+            wrk.run(Call.post(send, SendLoads.body(fixture.chat10), fixture.token), 32, plan.warmUp());
             wrk.run(Call.get(server.baseUrl + "/healthz", null), 32, plan.warmUp());
             awaitFanOut(api);
-
-            // Reads and events first, on a quiet server; then the loads, each after fan-out has
-            // caught up with the one before, so that no step pays for another's events.
-            String history = server.baseUrl + "/open-apis/im/v1/messages?container_id_type=chat&page_size="
-                    + Fixture.HISTORY_PAGE + "&container_id=" + fixture.historyChat;
-            page(wrk, result, "history_first", history + "&sort_type=ByCreateTimeAsc");
-            page(
-                    wrk,
-                    result,
-                    "history_last",
-                    history + "&sort_type=ByCreateTimeAsc&page_token=" + fixture.historyLastPage);
-            page(wrk, result, "history_newest", history + "&sort_type=ByCreateTimeDesc");
-            String members = server.baseUrl + "/open-apis/im/v1/chats/" + fixture.membersChat
-                    + "/members?member_id_type=open_id&page_size=" + Fixture.MEMBERS_PAGE;
-            page(wrk, result, "members_first", members);
-            page(wrk, result, "members_last", members + "&page_token=" + fixture.membersLastPage);
-            web(server, result);
-            if (plan.consoleDeliveries() > 0) {
-                console(server, result);
+            if (!db.name().equals("h2")) {
+                // Beside the server, up and idle, holding its pools as it does under load.
+                sends.ceiling(db, requestPool);
             }
 
-            // Latency at a rate the server keeps up with; then a burst, for how many a second it delivers.
-            events(result, "callback", EventLatency.callback(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor()));
-            events(
-                    result,
-                    "long_connection",
-                    EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor()));
-            awaitFanOut(api);
-            events(result, "callback_burst", EventLatency.callback(api, ADMIN_TOKEN, plan.eventBurstRate(), BURST));
-            events(
-                    result,
-                    "long_connection_burst",
-                    EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventBurstRate(), BURST));
-            awaitFanOut(api);
-            idle(server, api, result);
-
-            result.loads().put("http_floor", load(wrk, api, "http_floor", Call.get(server.baseUrl + "/healthz", null)));
-            result.loads()
-                    .put(
-                            "send_chat10",
-                            load(wrk, api, "send_chat10", Call.post(send, body(fixture.chat10), fixture.token)));
-            result.loads()
-                    .put(
-                            "send_chat1000",
-                            load(wrk, api, "send_chat1000", Call.post(send, body(fixture.chat1000), fixture.token)));
-
+            if (!plan.sendsOnly()) {
+                readsAndEvents(server, wrk, api, result);
+            }
+            sends.loads(server, api, wrk, work, realistic, ADMIN_TOKEN);
             // Last: when the server cannot keep up, the open loop leaves it a backlog.
-            var fixed = new FixedRate()
-                    .run(
-                            plan.fixedRate(),
-                            plan.fixedRateFor(),
-                            n -> api.request(
-                                    "POST",
-                                    "/open-apis/im/v1/messages?receive_id_type=chat_id",
-                                    Map.of("receive_id", fixture.chat10, "msg_type", "text", "content", TEXT),
-                                    fixture.token));
-            step(
-                    "send at %d/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d errors",
-                    plan.fixedRate(), fixed.p50(), fixed.p99(), fixed.p999(), fixed.errors());
-            result = result.withFixedRate(plan.fixedRate(), fixed);
+            sends.openLoops(server, api);
         }
         return result;
+    }
+
+    /** History and members pages, the web client, the inspector, event delivery and idle connections. */
+    private void readsAndEvents(BenchServer server, Wrk wrk, Api api, RunResult result) throws Exception {
+        // Reads and events first, on a quiet server; then the loads, each after fan-out has
+        // caught up with the one before, so that no step pays for another's events.
+        String history = server.baseUrl + "/open-apis/im/v1/messages?container_id_type=chat&page_size="
+                + Fixture.HISTORY_PAGE + "&container_id=" + fixture.historyChat;
+        page(wrk, result, "history_first", history + "&sort_type=ByCreateTimeAsc");
+        page(wrk, result, "history_last", history + "&sort_type=ByCreateTimeAsc&page_token=" + fixture.historyLastPage);
+        page(wrk, result, "history_newest", history + "&sort_type=ByCreateTimeDesc");
+        String members = server.baseUrl + "/open-apis/im/v1/chats/" + fixture.membersChat
+                + "/members?member_id_type=open_id&page_size=" + Fixture.MEMBERS_PAGE;
+        page(wrk, result, "members_first", members);
+        page(wrk, result, "members_last", members + "&page_token=" + fixture.membersLastPage);
+        web(server, result);
+        if (plan.consoleDeliveries() > 0) {
+            console(server, result);
+        }
+
+        // Latency at a rate the server keeps up with; then a burst, for how many a second it delivers.
+        events(result, "callback", EventLatency.callback(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor()));
+        events(
+                result,
+                "long_connection",
+                EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventRate(), plan.eventsFor()));
+        awaitFanOut(api);
+        events(result, "callback_burst", EventLatency.callback(api, ADMIN_TOKEN, plan.eventBurstRate(), BURST));
+        events(
+                result,
+                "long_connection_burst",
+                EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventBurstRate(), BURST));
+        awaitFanOut(api);
+        idle(server, api, result);
     }
 
     private BenchServer start(Map<String, String> env, Database db) {
@@ -178,20 +183,11 @@ final class BenchRun {
         return server;
     }
 
-    private List<Point> load(Wrk wrk, Api api, String name, Call call) {
-        var points = new ArrayList<Point>();
-        for (int c : plan.concurrency()) {
-            points.add(print(name, c, wrk.run(call, c, plan.step())));
-            awaitFanOut(api);
-        }
-        return points;
-    }
-
     /**
      * Waits until fan-out has handled every recorded event (each send records one), and says how
      * long that took when it was behind.
      */
-    private static void awaitFanOut(Api api) {
+    static void awaitFanOut(Api api) {
         long start = System.nanoTime();
         long first = -1;
         long left;
@@ -259,18 +255,7 @@ final class BenchRun {
         result.events().put(name, r);
     }
 
-    private static Point print(String name, int c, Latency latency) {
-        step(
-                "%-14s c=%-3d %,9.0f/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  %d errors",
-                name, c, latency.perSecond(), latency.p50(), latency.p99(), latency.p999(), latency.errors());
-        return new Point(c, latency);
-    }
-
-    private static String body(String chatId) {
-        return Api.JSON.writeValueAsString(Map.of("receive_id", chatId, "msg_type", "text", "content", TEXT));
-    }
-
-    private static void step(String format, Object... args) {
+    static void step(String format, Object... args) {
         System.out.println(String.format(format, args));
     }
 }

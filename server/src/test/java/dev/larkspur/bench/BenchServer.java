@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * own work do not share its heap or JIT.
  */
 final class BenchServer implements AutoCloseable {
+    /** The server's heap, fixed so that runs compare. */
+    static final String HEAP = "1g";
+
     final String baseUrl;
     private final Process process;
 
@@ -33,8 +36,8 @@ final class BenchServer implements AutoCloseable {
     static BenchServer start(Path jar, Map<String, String> env, Path log, Path recording) {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xms1g");
-        command.add("-Xmx1g");
+        command.add("-Xms" + HEAP);
+        command.add("-Xmx" + HEAP);
         if (recording != null) {
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
         }

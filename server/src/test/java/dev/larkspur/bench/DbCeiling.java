@@ -12,13 +12,19 @@ import org.HdrHistogram.Histogram;
  * The database's own ceiling for a send's writes: {@code threads} connections, each committing, as
  * fast as it can, one transaction of a message row and its outbox row shaped as the server writes
  * them (MessageRepository, OutboxRepository), into a chat of 10 and with the same durability. No
- * HTTP, no auth, no reads: what is left is what the database costs.
+ * HTTP, no auth, no reads: what is left is what the database costs. It runs with as many
+ * connections as the server's request pool has (a send never holds more), and never more than the
+ * database has free.
  */
 final class DbCeiling {
     private static final String MESSAGE = "insert into message (message_id, chat_id, sender_kind, sender_app_id,"
             + " msg_type, content, created_at, updated_at) values (?, ?, 'app', ?, 'text', ?, ?, ?)";
+    /**
+     * Written as already fanned out, so that a server running beside the ceiling (on PostgreSQL it
+     * does) leaves these rows alone: the row and its indexes are the same as a send's.
+     */
     private static final String OUTBOX = "insert into event_outbox (event_id, event_type, tenant_id, chat_id,"
-            + " payload, created_at) values (?, 'im.message.receive_v1', ?, ?, ?, ?)";
+            + " payload, created_at, fanned_out) values (?, 'im.message.receive_v1', ?, ?, ?, ?, true)";
     /** About the size of a text message's receive_v1 body as the server stores it. */
     private static final String PAYLOAD = "{\"sender\":{\"sender_id\":{\"$bot\":1},\"sender_type\":\"app\","
             + "\"tenant_key\":\"be0c4be0c4be0c4b\"},\"message\":{\"message_id\":\"%s\",\"create_time\":\"%d\","
@@ -43,11 +49,36 @@ final class DbCeiling {
         }
     }
 
-    Latency run(int threads, Duration duration) throws Exception {
+    /**
+     * How many connections a ceiling run at {@code concurrency} may use: no more than the server's
+     * request pool, and on PostgreSQL no more than {@code max_connections} leaves free (less a
+     * margin for the superuser slots and the server's pools growing).
+     */
+    int connections(int concurrency, int requestPool) throws SQLException {
+        int wanted = Math.min(concurrency, Math.max(1, requestPool));
+        if (!db.name().equals("postgresql")) {
+            return wanted;
+        }
+        try (var c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(
+                        "select current_setting('max_connections')::int"
+                                + " - current_setting('superuser_reserved_connections')::int - count(*) from pg_stat_activity")) {
+            rs.next();
+            return Math.max(1, Math.min(wanted, rs.getInt(1) - 4));
+        }
+    }
+
+    /** What a ceiling run measured, and its CPU per transaction (read before its connections close). */
+    record Measured(Latency latency, Cpu.Cost cost) {}
+
+    Measured run(int threads, Duration duration) throws Exception {
         var histogram = new Histogram(3);
         var errors = new AtomicLong();
         var ready = new CountDownLatch(threads);
         var go = new CountDownLatch(1);
+        var stopped = new CountDownLatch(threads);
+        var release = new CountDownLatch(1);
         var workers = new ArrayList<Thread>();
         long[] window = new long[2];
         for (int t = 0; t < threads; t++) {
@@ -72,23 +103,36 @@ final class DbCeiling {
                     synchronized (histogram) {
                         histogram.add(mine);
                     }
+                    stopped.countDown();
+                    // PostgreSQL's backends take their CPU time with them when they exit: read it first.
+                    release.await();
                 } catch (Exception e) {
                     errors.incrementAndGet();
                     ready.countDown();
+                    stopped.countDown();
                 }
             });
             workers.add(worker);
             worker.start();
         }
+        boolean postgres = db.name().equals("postgresql");
         ready.await();
+        var before = Cpu.Reading.of(ProcessHandle.current().pid(), postgres);
         window[0] = System.nanoTime();
         window[1] = window[0] + duration.toNanos();
         go.countDown();
+        stopped.await();
+        double seconds = (System.nanoTime() - window[0]) / 1e9;
+        var after = Cpu.Reading.of(ProcessHandle.current().pid(), postgres);
+        release.countDown();
         for (var worker : workers) {
             worker.join();
         }
-        double seconds = (System.nanoTime() - window[0]) / 1e9;
-        return Latency.of(histogram, errors.get(), seconds);
+        Latency latency;
+        synchronized (histogram) {
+            latency = Latency.of(histogram, errors.get(), seconds);
+        }
+        return new Measured(latency, after.since(before, latency.requests()));
     }
 
     private void write(Connection c, String messageId) throws SQLException {

@@ -20,6 +20,15 @@ final class Fixture {
     static final String TENANT = "be0c4be0c4be0c4b";
     static final String SENDER = "cli_b0b0b0b0b0b0b0b0";
     static final String RECEIVER = "cli_e0e0e0e0e0e0e0e0";
+    /**
+     * The bot of the realistic load: in every one of its chats, and told of a group message only
+     * when it is mentioned (it holds the at-message scopes, not the group-message one).
+     */
+    static final String MENTIONED = "cli_a0a0a0a0a0a0a0a0";
+
+    /** How many chats the spread load sends into, beside the one hot chat at the same concurrency. */
+    static final int SPREAD_CHATS = 32;
+
     static final String SECRET = "bench-secret-0001";
     static final int HISTORY_PAGE = 50;
     static final int MEMBERS_PAGE = 100;
@@ -34,6 +43,8 @@ final class Fixture {
     String chat1000;
     String historyChat;
     String membersChat;
+    /** Chats of 10 like chat10, for the spread load. */
+    final List<String> spreadChats = new java.util.ArrayList<>();
     /** Where the database ceiling writes, so that its rows (written, then deleted) touch no measured chat. */
     String ceilingChat;
     /** Page tokens that open the last page of the history and members lists. */
@@ -63,6 +74,12 @@ final class Fixture {
                     .append(app.equals(SENDER) ? "Bench Bot" : "Receiver Bot")
                     .append('\n');
         }
+        seed.append("      - app_id: ")
+                .append(MENTIONED)
+                .append("\n        app_secret: ")
+                .append(SECRET)
+                .append("\n        name: Mentioned Bot\n        scopes: [im:message,")
+                .append(" im:message.group_at_msg.include_bot:readonly, im:chat]\n");
         seed.append("    users:\n");
         for (int i = 0; i < people; i++) {
             seed.append("      - user_id: u")
@@ -110,9 +127,13 @@ final class Fixture {
         ceilingChat = chat(api, "Ceiling", users(0, 9));
         webHistoryChat = chat(api, "Web history", users(0, 1));
         webFirstChat = chat(api, "Team 0", users(0, 1));
+        spreadChats.clear();
+        for (int i = 0; i < SPREAD_CHATS; i++) {
+            spreadChats.add(chat(api, "Spread " + i, users(0, 9)));
+        }
     }
 
-    private String chat(Api api, String name, List<String> members) {
+    String chat(Api api, String name, List<String> members) {
         return api.ok(
                         "POST",
                         "/open-apis/im/v1/chats?user_id_type=user_id",
@@ -122,7 +143,7 @@ final class Fixture {
                 .asString();
     }
 
-    private static List<String> users(int from, int to) {
+    static List<String> users(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> "u" + i).toList();
     }
 
@@ -221,7 +242,7 @@ final class Fixture {
                 + base + " + x from " + numbers;
     }
 
-    private static List<String> columnsOf(Connection c, String table) throws SQLException {
+    static List<String> columnsOf(Connection c, String table) throws SQLException {
         try (var s = c.createStatement();
                 var rs = s.executeQuery("select * from " + table + " where 1 = 0")) {
             var names = new java.util.ArrayList<String>();
@@ -263,11 +284,11 @@ final class Fixture {
         }
     }
 
-    private static long next(Connection c, String table) throws SQLException {
+    static long next(Connection c, String table) throws SQLException {
         return pk(c, "select coalesce(max(id), 0) + 1 from " + table);
     }
 
-    private static long pk(Connection c, String sql) throws SQLException {
+    static long pk(Connection c, String sql) throws SQLException {
         try (var s = c.createStatement();
                 var rs = s.executeQuery(sql)) {
             if (!rs.next()) {

@@ -10,33 +10,47 @@ record RunResult(
         Map<String, Long> sizes,
         /* send_chat10, send_chat1000, db_ceiling, http_floor: one point per concurrency */
         Map<String, List<Point>> loads,
-        int fixedRatePerSecond,
-        Latency fixedRate,
         /* history_first, history_last, history_newest, members_first, members_last */
         Map<String, Latency> pages,
         Map<String, EventLatency.Result> events,
         /* chat_list, chat_first_screen, chat_older_pages: the web client's pages (WebPages) */
         Map<String, Latency> web,
         /* the delivery inspector's walks by filter (ConsolePages) */
-        Map<String, Latency> console) {
+        Map<String, Latency> console,
+        /* cores, JVM, heap, pool sizes, load average at the start (Environment) */
+        Map<String, Object> environment,
+        /* open-loop sends by name, e.g. send_1000 (FixedRate) */
+        Map<String, FixedRate.Result> openLoops) {
 
-    record Point(int concurrency, Latency latency) {}
+    /**
+     * One measured step: its latency, the 1-minute load average when it began, the database
+     * connections it used (the ceiling's; 0 where the server chooses), and the CPU it cost per call:
+     * {@code cpu} over the measured window, {@code cpuWithBacklog} also over the fan-out that its
+     * calls left behind (null where there is none).
+     */
+    record Point(
+            int concurrency,
+            Latency latency,
+            double loadAverage,
+            int dbConnections,
+            Cpu.Cost cpu,
+            Cpu.Cost cpuWithBacklog) {
+        Point(int concurrency, Latency latency) {
+            this(concurrency, latency, Cpu.loadAverage(), 0, null, null);
+        }
+    }
 
     static RunResult empty(String database) {
         return new RunResult(
                 database,
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
-                0,
-                null,
+                new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>());
-    }
-
-    RunResult withFixedRate(int perSecond, Latency latency) {
-        return new RunResult(database, sizes, loads, perSecond, latency, pages, events, web, console);
     }
 
     Point at(String load, int concurrency) {
@@ -58,7 +72,10 @@ record RunResult(
         long eventErrors = events.values().stream()
                 .mapToLong(e -> e.latency().errors() + (e.sent() - e.received()))
                 .sum();
-        return loadErrors + pageErrors + eventErrors + (fixedRate == null ? 0 : fixedRate.errors());
+        long openLoopErrors = openLoops.values().stream()
+                .mapToLong(r -> r.serverFailures() + r.drops())
+                .sum();
+        return loadErrors + pageErrors + eventErrors + openLoopErrors;
     }
 
     /** The best throughput of a load over all concurrencies. */

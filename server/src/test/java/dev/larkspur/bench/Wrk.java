@@ -24,13 +24,18 @@ final class Wrk {
         this.work = work;
     }
 
-    record Call(String method, String url, String body, String token) {
+    /** One request, or with {@code bodies} (a file of one body a line) a request per body in turn. */
+    record Call(String method, String url, String body, String token, Path bodies) {
         static Call get(String url, String token) {
-            return new Call("GET", url, null, token);
+            return new Call("GET", url, null, token, null);
         }
 
         static Call post(String url, String body, String token) {
-            return new Call("POST", url, body, token);
+            return new Call("POST", url, body, token, null);
+        }
+
+        static Call postEach(String url, Path bodies, String token) {
+            return new Call("POST", url, null, token, bodies);
         }
     }
 
@@ -58,6 +63,9 @@ final class Wrk {
             env.put("WRK_TOKEN", call.token() == null ? "" : call.token());
             if (call.body() != null) {
                 env.put("WRK_BODY", call.body());
+            }
+            if (call.bodies() != null) {
+                env.put("WRK_BODIES", call.bodies().toString());
             }
             var started = process.start();
             if (!started.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
