@@ -22,6 +22,7 @@ abstract class EchoBotContract {
         var app = larkspur.app();
         bot = new EchoBot(app.appId(), app.appSecret(), larkspur.baseUrl(), larkspur.client());
         bot.start();
+        larkspur.awaitConnection();
     }
 
     @AfterAll

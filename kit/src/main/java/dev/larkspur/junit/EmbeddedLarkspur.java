@@ -151,6 +151,6 @@ final class EmbeddedLarkspur implements ExtensionContext.Store.CloseableResource
 
     /** What makes two servers different: a test class asking for the same gets the same server. */
     static String key(Seed seed, Database database, String[] extra) {
-        return "larkspur:" + database + ":" + seed.yaml().hashCode() + ":" + String.join("\n", extra);
+        return "larkspur:" + database + "\n" + String.join("\n", extra) + "\n" + seed.yaml();
     }
 }

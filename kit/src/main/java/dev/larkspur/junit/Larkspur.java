@@ -127,6 +127,28 @@ public final class Larkspur {
         }
     }
 
+    /** Waits up to {@link #DEFAULT_TIMEOUT} until the seed's first app has a live long connection. */
+    public void awaitConnection() {
+        awaitConnection(app().appId());
+    }
+
+    /**
+     * Waits up to {@link #DEFAULT_TIMEOUT} until the app has a live long connection to this server: a
+     * bot started with the SDK's {@code ws.Client} is ready for events once this returns.
+     */
+    public void awaitConnection(String appId) {
+        try {
+            await().atMost(DEFAULT_TIMEOUT)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !admin("GET", "/admin/v1/apps/" + appId + "/connections", null)
+                            .path("items")
+                            .isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("app " + appId + " has no long connection after " + DEFAULT_TIMEOUT);
+        }
+    }
+
     /**
      * What was pushed (or is being pushed) to the app since the last reset, newest first: each
      * delivery with its status and the event as the app receives it.
