@@ -206,7 +206,7 @@ public class MessageSending {
             // A person writes after what they have seen: their unread count starts after this.
             reads.advance(chat.pk(), caller.userPk(), now, pk);
         }
-        // Last: the update locks the chat row until commit, and every send into the chat needs it.
+        // Once committed, in memory: a send never locks its chat's row.
         activity.touch(chat, now);
         return message;
     }
