@@ -33,8 +33,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *   <li>a secret that verified is remembered, keyed by the app and an HMAC of the secret under a
  *       per-process random key (the secret itself is never kept), together with the stored hash it
  *       matched: resetting the secret changes the hash, so the memory no longer applies;
- *   <li>wrong secrets are limited per calling address ({@value #PER_ADDRESS} a minute) and per app
- *       ({@value #PER_APP} a minute). Over the address limit, that address gets 99991400 for any
+ *   <li>wrong secrets are limited per calling address (10 a minute by default) and per app (60 a
+ *       minute), as {@link WrongSecretLimits} sets them. Over the address limit, that address gets 99991400 for any
  *       secret until the minute refills; over the app limit, only secrets already verified pass, so
  *       strangers elsewhere cannot lock out an owner whose client already holds a working secret.
  * </ul>
@@ -43,11 +43,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Component
 public class SecretChecks {
-    static final int PER_ADDRESS = 10;
-    static final int PER_APP = 60;
     private static final byte[] KEY = randomKey();
 
     private final AppRepository apps;
+    private final WrongSecretLimits limits;
     private final TimeMeter time;
     private final Cache<String, String> verified = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -59,8 +58,9 @@ public class SecretChecks {
             .build();
     private final AtomicLong derivations = new AtomicLong();
 
-    SecretChecks(AppRepository apps, Clock clock) {
+    SecretChecks(AppRepository apps, WrongSecretLimits limits, Clock clock) {
         this.apps = apps;
+        this.limits = limits;
         this.time = new ClockTime(clock);
     }
 
@@ -89,9 +89,9 @@ public class SecretChecks {
             return Optional.of(stored.get().app());
         }
         if (address != null) {
-            bucket("address " + address, PER_ADDRESS).tryConsume(1);
+            bucket("address " + address, limits.perAddress()).tryConsume(1);
         }
-        bucket("app " + appId, PER_APP).tryConsume(1);
+        bucket("app " + appId, limits.perApp()).tryConsume(1);
         return Optional.empty();
     }
 

@@ -6,6 +6,8 @@ import dev.larkspur.platform.Ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Service
 public class CardCallbacks {
+    private static final Logger log = LoggerFactory.getLogger(CardCallbacks.class);
     public static final String CARD_ACTION_TRIGGER = "card.action.trigger";
 
     private final EventRenderer renderer;
@@ -61,7 +64,7 @@ public class CardCallbacks {
         byte[] envelope = json.writeValueAsBytes(render(click, config.verificationToken()));
         JsonNode answer = EventSettings.WEBSOCKET.equals(config.deliveryMode())
                 ? overLongConnection(click.bot(), envelope)
-                : overHttp(config, new String(envelope, StandardCharsets.UTF_8));
+                : overHttp(click.bot(), config, new String(envelope, StandardCharsets.UTF_8));
         return read(answer);
     }
 
@@ -88,7 +91,7 @@ public class CardCallbacks {
         return envelope;
     }
 
-    private JsonNode overHttp(EventSettings config, String plain) {
+    private JsonNode overHttp(App bot, EventSettings config, String plain) {
         if (config.requestUrl() == null) {
             throw error(200340, "the app has no callback request URL");
         }
@@ -97,9 +100,16 @@ public class CardCallbacks {
                 config.requestUrl(), request.headers(), request.body(), CallbackTransport.DELIVERY_TIMEOUT);
         if (response.error() != null) {
             // A connect timeout is a failure to reach the URL (200342), not a slow answer (200341).
-            throw response.timedOut()
-                    ? error(200341, "the callback did not answer within 3 s")
-                    : error(200342, "the callback request URL could not be reached: " + response.error());
+            if (response.timedOut()) {
+                throw error(200341, "the callback did not answer within 3 s");
+            }
+            // Why (a refused connection, the request URL policy) is for the operator, not the clicker.
+            log.warn(
+                    "card callback of app {} to {} failed: {}",
+                    bot.appId(),
+                    config.requestUrl(),
+                    oneLine(response.error()));
+            throw error(200342, "the callback request URL could not be reached");
         }
         if (response.status() != 200) {
             throw error(200671, "the callback answered HTTP " + response.status());
@@ -119,7 +129,11 @@ public class CardCallbacks {
             throw error(200340, LongConnectionPush.APP_NOT_ONLINE);
         }
         if (outcome.code() == null) {
-            throw error(200341, "the callback was not acknowledged: " + outcome.error());
+            log.warn(
+                    "card callback of app {} over its long connection failed: {}",
+                    bot.appId(),
+                    oneLine(outcome.error()));
+            throw error(200341, "the callback was not acknowledged");
         }
         if (!outcome.ok()) {
             throw error(200671, "the callback was acknowledged with code " + outcome.code());
@@ -163,6 +177,10 @@ public class CardCallbacks {
         return answer.has("elements")
                 || answer.has("i18n_elements")
                 || (answer.path("schema").asString("").equals("2.0") && answer.has("body"));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\r\\n\\t]+", " ");
     }
 
     private static FeishuException error(int code, String msg) {

@@ -48,7 +48,7 @@ public class BatchMessages {
         var batch = find(caller, batchId, MessageErrors::cannotRecall);
         long now = clock.millis();
         if (now - batch.createdAt() > RECALL_WINDOW.toMillis()) {
-            throw MessageErrors.of(230009, "Message can only be recalled within one days.");
+            throw MessageErrors.batchRecallExpired();
         }
         if (!batches.claimRecall(batch.pk())) {
             return;
@@ -96,7 +96,7 @@ public class BatchMessages {
         var batch = batches.find(batchId)
                 .filter(b -> b.tenantPk() == caller.tenantPk())
                 .filter(b -> clock.millis() - b.createdAt() <= QUERY_WINDOW.toMillis())
-                .orElseThrow(() -> MessageErrors.of(230030, "The message id is invalid, record not found."));
+                .orElseThrow(() -> MessageErrors.batchMessageNotFound());
         if (batch.appPk() != caller.appPk()) {
             throw notSender.get();
         }
@@ -104,6 +104,6 @@ public class BatchMessages {
     }
 
     private static FeishuException notSender() {
-        return MessageErrors.of(230012, "Bot is NOT the sender of the message.");
+        return MessageErrors.botNotSender();
     }
 }

@@ -35,10 +35,7 @@ final class CardCodec {
                 ? card.path("body").path("elements")
                 : card.path("elements");
         if (!elements.isMissingNode() && !elements.isArray()) {
-            throw MessageErrors.of(
-                    230099,
-                    "Failed to create card content, ext=ErrCode: 200621; ErrMsg: parse card json err, please check"
-                            + " whether the card json is correct");
+            throw MessageErrors.cardJsonUnparsable();
         }
         ArrayNode lines = json.createArrayNode();
         for (JsonNode element : elements.values()) {

@@ -1,5 +1,6 @@
 package dev.larkspur.message;
 
+import dev.larkspur.platform.FeishuErrors;
 import dev.larkspur.platform.FeishuException;
 
 /**
@@ -11,7 +12,7 @@ final class CardErrors {
     private CardErrors() {}
 
     static FeishuException cardParam(String detail) {
-        return LegacyErrors.of(10002, "card param is invalid, ext=" + detail);
+        return FeishuErrors.legacyCardParam(detail);
     }
 
     static FeishuException cardFormat(String detail) {

@@ -30,7 +30,7 @@ public class ChatSendLimiter {
             return;
         }
         if (!buckets.bucket(chat.pk()).tryConsume(1)) {
-            throw MessageErrors.of(230020, "This operation triggers the frequency limit.");
+            throw MessageErrors.rateLimited();
         }
     }
 }

@@ -96,7 +96,7 @@ final class ContentResources {
                 .orElseThrow(() -> MessageErrors.invalid("invalid file_key"));
         owned(caller, file);
         if (!msgType.equals(sentAs(file.fileType()))) {
-            throw MessageErrors.of(230055, "The type of file upload does not match the type of message being sent.");
+            throw MessageErrors.resourceTypeMismatch();
         }
         return file;
     }
@@ -108,7 +108,7 @@ final class ContentResources {
     private static MediaResource owned(Caller caller, MediaResource resource) {
         boolean customBot = caller.appId() == null;
         if (customBot ? resource.tenantPk() != caller.tenantPk() : !resource.ownedBy(caller.appPk())) {
-            throw MessageErrors.of(230017, "Bot is NOT the owner of the resource.");
+            throw MessageErrors.botNotResourceOwner();
         }
         return resource;
     }

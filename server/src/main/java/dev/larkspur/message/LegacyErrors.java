@@ -1,5 +1,6 @@
 package dev.larkspur.message;
 
+import dev.larkspur.platform.FeishuErrors;
 import dev.larkspur.platform.FeishuException;
 
 /**
@@ -19,7 +20,7 @@ public final class LegacyErrors {
     }
 
     static FeishuException invalidParameter(String detail) {
-        return of(10003, "invalid parameter, ext=" + detail);
+        return FeishuErrors.legacyInvalidParameter(detail);
     }
 
     static FeishuException userNotFound() {
@@ -82,6 +83,24 @@ public final class LegacyErrors {
         return of(11247, "internal send message trigger rate limit");
     }
 
+    static FeishuException userResigned() {
+        return of(11236, "user is resigned");
+    }
+
+    static FeishuException messageIdInvalid() {
+        return of(11224, "message_id invalid");
+    }
+
+    /** card/update's answer to a body that is not JSON. */
+    public static FeishuException cardBodyNotJson() {
+        return of(100030, "the request body is not valid JSON");
+    }
+
+    /** A body that is not JSON of the expected shape. */
+    public static FeishuException unreadableBody() {
+        return invalidParameter("the request body is not valid JSON of the expected shape");
+    }
+
     static FeishuException ephemeralDeleted() {
         return of(18051, "The message has been deleted.");
     }
@@ -97,7 +116,7 @@ public final class LegacyErrors {
             case 230018 -> of(11223, "do not have im write permission");
             case 230020 -> chatRateLimited();
             case 230025, 230099 -> contentFail(detail);
-            case 230029 -> of(11236, "user is resigned");
+            case 230029 -> userResigned();
             case 230038 -> of(10010, "send message forbidden");
             case 230049 -> of(18121, "create request is being processed");
             case 232006, 232010 -> chatNotFound();

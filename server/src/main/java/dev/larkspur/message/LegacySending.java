@@ -72,7 +72,7 @@ public class LegacySending {
                     .orElseThrow(() ->
                             LegacyErrors.invalidParameter("one of chat_id, open_id, user_id and email is required"));
             if (user.resigned()) {
-                throw LegacyErrors.of(11236, "user is resigned");
+                throw LegacyErrors.userResigned();
             }
             if (LegacyPeople.present(d.rootId())) {
                 long chatPk = p2p.find(caller.appPk(), user.pk()).map(Chat::pk).orElse(-1L);
@@ -88,7 +88,7 @@ public class LegacySending {
     private Message reply(Caller caller, long targetChatPk, String rootId, MessageSending.Draft draft) {
         var root = messages.findByMessageId(rootId)
                 .filter(m -> m.tenantPk() == caller.tenantPk())
-                .orElseThrow(() -> LegacyErrors.of(11224, "message_id invalid"));
+                .orElseThrow(() -> LegacyErrors.messageIdInvalid());
         if (root.chatPk() != targetChatPk) {
             throw LegacyErrors.invalidParameter("root_id is not a message of the target chat");
         }

@@ -100,7 +100,7 @@ public class MessageChanges {
                 throw MessageErrors.cannotRecall();
             }
             if (now - message.createdAt() > RECALL_OTHERS_WINDOW.toMillis()) {
-                throw MessageErrors.of(230009, "Message has expired when recall message.");
+                throw MessageErrors.recallExpired();
             }
             recallType = owner ? "group_owner" : "group_manager";
         }
@@ -124,7 +124,7 @@ public class MessageChanges {
         }
         long now = clock.millis();
         if (now - message.createdAt() > CARD_UPDATE_WINDOW.toMillis()) {
-            throw MessageErrors.of(230031, "Message can only be modified within 14 days after sending.");
+            throw MessageErrors.editWindowPassed();
         }
         var encoded = codec.encode(caller, "interactive", content, "p2p".equals(message.chatMode()));
         if (!sharedCard(message.rawContent()) || !sharedCard(content)) {

@@ -90,4 +90,61 @@ public final class MessageErrors {
     public static FeishuException chatDissolved() {
         return of(232009, "Your request specifies a chat which has already been dissolved.");
     }
+
+    /** The spec's wording (spec/message.md §6.1), for read receipts, urgent and batch messages alike. */
+    public static FeishuException botNotSender() {
+        return of(230012, "Bot is NOT the sender of the message.");
+    }
+
+    public static FeishuException readStatusExpired() {
+        return of(230033, "Get the reading status must be done within 7 days after the message is sent.");
+    }
+
+    public static FeishuException rateLimited() {
+        return of(230020, "This operation triggers the frequency limit.");
+    }
+
+    public static FeishuException resourceTypeMismatch() {
+        return of(230055, "The type of file upload does not match the type of message being sent.");
+    }
+
+    public static FeishuException botNotResourceOwner() {
+        return of(230017, "Bot is NOT the owner of the resource.");
+    }
+
+    public static FeishuException recallExpired() {
+        return of(230009, "Message has expired when recall message.");
+    }
+
+    /** Feishu words the batch recall window its own way (spec/message.md §6.1). */
+    public static FeishuException batchRecallExpired() {
+        return of(230009, "Message can only be recalled within one days.");
+    }
+
+    public static FeishuException batchMessageNotFound() {
+        return of(230030, "The message id is invalid, record not found.");
+    }
+
+    public static FeishuException editWindowPassed() {
+        return of(230031, "Message can only be modified within 14 days after sending.");
+    }
+
+    public static FeishuException pinChatNotFound() {
+        return of(230045, "The chat not exist.");
+    }
+
+    public static FeishuException pinLimit() {
+        return of(230047, "Pin/Unpin message trigger message_id limit.");
+    }
+
+    public static FeishuException cardJsonUnparsable() {
+        return of(
+                230099,
+                "Failed to create card content, ext=ErrCode: 200621; ErrMsg: parse card json err, please check"
+                        + " whether the card json is correct");
+    }
+
+    public static FeishuException messageDeleted() {
+        return of(230110, "Action unavailable as the message has been deleted.");
+    }
 }

@@ -56,8 +56,7 @@ public class MessagePins {
         pins.insert(message.pk(), message.chatPk(), Operator.of(caller), clock.millis());
         events.changed(message);
         // The pin just made or the one already there; an unpin racing in between leaves none.
-        return pins.find(message.pk())
-                .orElseThrow(() -> MessageErrors.of(230047, "Pin/Unpin message trigger message_id limit."));
+        return pins.find(message.pk()).orElseThrow(() -> MessageErrors.pinLimit());
     }
 
     @Transactional
@@ -110,7 +109,7 @@ public class MessagePins {
         if (message.tenantPk() != caller.tenantPk()) {
             throw MessageErrors.invisible();
         }
-        var chat = chats.find(message.chatId()).orElseThrow(() -> MessageErrors.of(230045, "The chat not exist."));
+        var chat = chats.find(message.chatId()).orElseThrow(() -> MessageErrors.pinChatNotFound());
         requireInChat(chat, caller);
         return message;
     }

@@ -169,10 +169,10 @@ public class MessageReads {
         }
         var message = queries.get(caller, messageId);
         if (!message.sentByApp(caller.appPk())) {
-            throw MessageErrors.of(230012, "The bot is NOT the sender of the message.");
+            throw MessageErrors.botNotSender();
         }
         if (clock.millis() - message.createdAt() > READ_USERS_WINDOW.toMillis()) {
-            throw MessageErrors.of(230033, "The message was sent more than 7 days ago.");
+            throw MessageErrors.readStatusExpired();
         }
         long[] after = PageTokens.decode(
                 pageToken,

@@ -42,7 +42,7 @@ public class MessageResources {
         }
         var message = visible(caller, messageId);
         if (message.deleted()) {
-            throw MessageErrors.of(230110, "Action unavailable as the message has been deleted.");
+            throw MessageErrors.messageDeleted();
         }
         if (message.upperMessageId() != null || UNSUPPORTED.contains(message.msgType())) {
             throw MediaErrors.unsupportedMessageType();

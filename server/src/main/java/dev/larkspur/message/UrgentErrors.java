@@ -7,7 +7,7 @@ final class UrgentErrors {
     private UrgentErrors() {}
 
     static FeishuException notSender() {
-        return MessageErrors.of(230012, "Bot is NOT the sender of the message.");
+        return MessageErrors.botNotSender();
     }
 
     static FeishuException tooManyUnread() {

@@ -82,7 +82,7 @@ public class UrlPreviews {
         long now = clock.millis();
         for (String token : tokens) {
             if (!previews.markRefreshed(token, now, limits.urlPreviewInterval().toMillis())) {
-                throw MessageErrors.of(230020, "This operation triggers the frequency limit.");
+                throw MessageErrors.rateLimited();
             }
             previews.addRefresh(token, people, now);
         }

@@ -59,6 +59,19 @@ public final class FeishuErrors {
                 List.of());
     }
 
+    /**
+     * The v4-era APIs' invalid-parameter answer, which they give with HTTP 200 (spec/message.md §1.3):
+     * {@code invalid parameter, ext=<detail>}.
+     */
+    public static FeishuException legacyInvalidParameter(String detail) {
+        return new FeishuException(INVALID_PARAMETER, "invalid parameter, ext=" + detail, 200);
+    }
+
+    /** {@code card/update}'s own invalid-parameter answer (spec/message.md §3.18), HTTP 200 as well. */
+    public static FeishuException legacyCardParam(String detail) {
+        return new FeishuException(10002, "card param is invalid, ext=" + detail, 200);
+    }
+
     /** Generic field validation failure: {@code 99992402 field validation failed}. */
     public static FeishuException fieldValidation(String field, String value, String description) {
         return new FeishuException(

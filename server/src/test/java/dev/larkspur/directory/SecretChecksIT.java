@@ -9,6 +9,7 @@ import dev.larkspur.support.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class SecretChecksIT {
     @Test
     void anAddressOverItsWrongSecretLimitIsRefusedUntilTheMinuteRefills() {
         var app = app();
-        for (int i = 0; i < SecretChecks.PER_ADDRESS; i++) {
+        for (int i = 0; i < server.bean(WrongSecretLimits.class).perAddress(); i++) {
             assertThat(token("127.0.0.2", app.appId(), "wrong-secret").code()).isEqualTo(10014);
         }
         long derived = server.bean(SecretChecks.class).derivations();
@@ -72,6 +73,29 @@ class SecretChecksIT {
 
         server.clock().advance(Duration.ofSeconds(61));
         assertThat(token("127.0.0.2", app.appId(), app.appSecret()).code()).isZero();
+    }
+
+    @Test
+    void theLimitsAreSettings() {
+        var limits = server.bean(WrongSecretLimits.class);
+        assertThat(limits).isEqualTo(new WrongSecretLimits(10, 60));
+        try (var strict = TestServer.start(Map.of("larkspur.auth.wrong-secrets.per-address", "2"))) {
+            var admin = strict.admin();
+            var app = admin.app(admin.tenant("Strict Co"), "Bot");
+            String body = "{\"app_id\":\"" + app.appId() + "\",\"app_secret\":\"wrong\"}";
+            var codes = new java.util.ArrayList<Integer>();
+            for (int i = 0; i < 3; i++) {
+                codes.add(RawSocket.sendFrom(
+                                "127.0.0.5",
+                                strict.baseUrl(),
+                                "POST",
+                                TOKEN,
+                                List.of("Content-Type: application/json"),
+                                body.getBytes(StandardCharsets.UTF_8))
+                        .code());
+            }
+            assertThat(codes).containsExactly(10014, 10014, FeishuErrors.RATE_LIMITED);
+        }
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A person clicks a button on a bot's card: the {@code card.action.trigger} callback reaches the
@@ -273,6 +276,27 @@ class CardActionIT {
             await().during(Duration.ofSeconds(1))
                     .atMost(Duration.ofSeconds(3))
                     .until(() -> receiver.requests() == before + 1);
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anUnreachableCallbackGivesTheClickerAGenericTextAndTheOperatorTheReason(CapturedOutput log) throws Exception {
+        var handler = new Handler();
+        try (var bot = new LongConnectionBot(server)) {
+            String url;
+            try (var receiver = new EventReceiver(handler.dispatcher("vt-card", () -> null))) {
+                settings(bot, "callback", receiver.url());
+                url = receiver.url();
+            }
+            String messageId = CardFixtures.botPostsCard(bot);
+
+            var answer = CardFixtures.annClicks(bot, messageId);
+
+            assertThat(answer.path("code").asInt()).isEqualTo(200342);
+            assertThat(answer.path("msg").asString()).isEqualTo("the callback request URL could not be reached");
+            assertThat(log.getOut() + log.getErr())
+                    .contains("card callback of app " + bot.app.appId() + " to " + url + " failed:");
         }
     }
 

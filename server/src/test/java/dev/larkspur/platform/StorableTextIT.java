@@ -69,6 +69,29 @@ class StorableTextIT {
     }
 
     @Test
+    void theLegacyApisAnswerARefusedValueInTheirOwnShape() {
+        var send = server.http()
+                .post(
+                        "/open-apis/message/v4/send",
+                        token(),
+                        "{\"chat_id\":\"" + id("chat")
+                                + "\",\"msg_type\":\"text\",\"content\":{\"text\":\"a\\u0000b\"}}");
+        var batch = server.http()
+                .post(
+                        "/open-apis/message/v4/batch_send/",
+                        token(),
+                        "{\"open_ids\":[\"ou_\\u0000\"],\"msg_type\":\"text\",\"content\":{\"text\":\"hi\"}}");
+
+        for (var reply : java.util.List.of(send, batch)) {
+            // As these APIs answer their other invalid parameters (LegacyErrors): 10003 with HTTP 200.
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.code()).isEqualTo(10003);
+            assertThat(reply.body().path("msg").asText()).startsWith("invalid parameter, ext=");
+        }
+        assertThat(send.body().path("msg").asText()).contains("content.text");
+    }
+
+    @Test
     void pairedSurrogatesRoundTripOnBothDatabases() {
         var reply = send("smile 😀");
         assertThat(reply.code()).isZero();

@@ -2,8 +2,7 @@ package dev.larkspur.media.web;
 
 import dev.larkspur.media.MediaErrors;
 import dev.larkspur.platform.ApiResponse;
-import dev.larkspur.platform.FeishuException;
-import dev.larkspur.platform.LogIds;
+import dev.larkspur.platform.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,15 +25,11 @@ class UploadErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiResponse<Void>> tooLarge(HttpServletRequest request) {
-        return respond(MediaErrors.tooLarge(), request);
+        return ErrorResponses.entity(MediaErrors.tooLarge(), request);
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ApiResponse<Void>> malformed(HttpServletRequest request) {
-        return respond(MediaErrors.invalidParam(), request);
-    }
-
-    private static ResponseEntity<ApiResponse<Void>> respond(FeishuException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.httpStatus()).body(ApiResponse.failure(e, LogIds.of(request)));
+        return ErrorResponses.entity(MediaErrors.invalidParam(), request);
     }
 }

@@ -2,8 +2,8 @@ package dev.larkspur.message.web;
 
 import dev.larkspur.message.LegacyErrors;
 import dev.larkspur.platform.ApiResponse;
+import dev.larkspur.platform.ErrorResponses;
 import dev.larkspur.platform.FeishuException;
-import dev.larkspur.platform.LogIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,20 +32,15 @@ class LegacyErrorMapping {
     @ExceptionHandler(FeishuException.class)
     ResponseEntity<ApiResponse<Void>> feishu(FeishuException e, HttpServletRequest request) {
         boolean gateway = e.code() >= 99991000 && e.code() < 99992000;
-        return respond(gateway ? e : LegacyErrors.translate(e), request);
+        return ErrorResponses.entity(gateway ? e : LegacyErrors.translate(e), request);
     }
 
     /** A body that is not JSON of the expected shape: card/update has its own code for it. */
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<ApiResponse<Void>> unreadable(HandlerMethod handler, HttpServletRequest request) {
         var error = handler.getBeanType() == CardUpdateController.class
-                ? LegacyErrors.of(100030, "the request body is not valid JSON")
-                : LegacyErrors.of(
-                        10003, "invalid parameter, ext=the request body is not valid JSON of the expected shape");
-        return respond(error, request);
-    }
-
-    private static ResponseEntity<ApiResponse<Void>> respond(FeishuException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.httpStatus()).body(ApiResponse.failure(e, LogIds.of(request)));
+                ? LegacyErrors.cardBodyNotJson()
+                : LegacyErrors.unreadableBody();
+        return ErrorResponses.entity(error, request);
     }
 }

@@ -1,9 +1,7 @@
 package dev.larkspur.platform.web;
 
-import dev.larkspur.platform.ApiResponse;
-import dev.larkspur.platform.FeishuErrors;
+import dev.larkspur.platform.ErrorResponses;
 import dev.larkspur.platform.FeishuException;
-import dev.larkspur.platform.LogIds;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -18,14 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.File;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -297,23 +293,15 @@ class BodyReadAheadFilter extends OncePerRequestFilter {
         return parameterError(request, "the request body is larger than " + maxBytes + " bytes");
     }
 
-    /** As {@link ErrorMapping} answers an unreadable body. */
     private static FeishuException parameterError(HttpServletRequest request, String detail) {
-        if (request.getRequestURI().startsWith("/open-apis/auth/")) {
-            return new FeishuException(FeishuErrors.INVALID_PARAMETER, "invalid param: " + detail, 400);
-        }
-        return FeishuErrors.fieldValidation("body", "", detail);
+        return InputErrors.invalid(request, "body", detail);
     }
 
     /** The rest of the body is not read: the connection is closed after the answer. */
     private void refuse(HttpServletRequest request, HttpServletResponse response, FeishuException error)
             throws IOException {
-        request.setAttribute(ApiResponse.CODE_ATTRIBUTE, error.code());
-        response.setStatus(error.httpStatus());
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(ApiResponse.failure(error, LogIds.of(request))));
+        ErrorResponses.write(error, request, response, json);
         response.flushBuffer();
         UnreadBodyValve.dropUnreadBody(request);
     }

@@ -1,7 +1,7 @@
 package dev.larkspur.platform.web;
 
 import dev.larkspur.platform.ApiResponse;
-import dev.larkspur.platform.FeishuErrors;
+import dev.larkspur.platform.ErrorResponses;
 import dev.larkspur.platform.FeishuException;
 import dev.larkspur.platform.LogIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -35,7 +34,7 @@ class ErrorMapping {
 
     @ExceptionHandler(FeishuException.class)
     ResponseEntity<ApiResponse<Void>> feishu(FeishuException e, HttpServletRequest request) {
-        return respond(e, request);
+        return ErrorResponses.entity(e, request);
     }
 
     @ExceptionHandler({
@@ -45,18 +44,18 @@ class ErrorMapping {
         HttpMediaTypeNotSupportedException.class
     })
     ResponseEntity<ApiResponse<Void>> badRequest(Exception e, HttpServletRequest request) {
-        return respond(parameterError(e, request), request);
+        return ErrorResponses.entity(parameterError(e, request), request);
     }
 
     /** No handler at all (outside {@code /open-apis}, whose fallback answers 404 or 501 itself). */
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ApiResponse<Void>> notFound(HttpServletRequest request) {
-        return respond(new FeishuException(404, "404 page not found", 404), request);
+        return ErrorResponses.entity(new FeishuException(404, "404 page not found", 404), request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiResponse<Void>> methodNotAllowed(HttpServletRequest request) {
-        return respond(new FeishuException(405, "405 method not allowed", 405), request);
+        return ErrorResponses.entity(new FeishuException(405, "405 method not allowed", 405), request);
     }
 
     /**
@@ -70,12 +69,10 @@ class ErrorMapping {
         if (!isDataException(e)) {
             return bug(e, request);
         }
-        String detail = "a value is too long or contains characters that cannot be stored";
-        if (request.getRequestURI().startsWith("/open-apis/auth/")) {
-            return respond(
-                    new FeishuException(FeishuErrors.INVALID_PARAMETER, "invalid param: " + detail, 400), request);
-        }
-        return respond(FeishuErrors.fieldValidation("body", "", detail), request);
+        return ErrorResponses.entity(
+                InputErrors.invalid(
+                        request, "body", "a value is too long or contains characters that cannot be stored"),
+                request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -89,7 +86,8 @@ class ErrorMapping {
         } else {
             log.error(line);
         }
-        return respond(new FeishuException(1, "internal error, log id " + LogIds.of(request), 500), request);
+        return ErrorResponses.entity(
+                new FeishuException(1, "internal error, log id " + LogIds.of(request), 500), request);
     }
 
     /** The exception's type and where it was thrown: one stack trace per bug. */
@@ -124,15 +122,6 @@ class ErrorMapping {
         } else if (e instanceof HttpMediaTypeNotSupportedException) {
             detail = "unsupported content type";
         }
-        if (request.getRequestURI().startsWith("/open-apis/auth/")) {
-            return new FeishuException(FeishuErrors.INVALID_PARAMETER, "invalid param: " + detail, 400);
-        }
-        return FeishuErrors.fieldValidation("body", "", detail);
-    }
-
-    static ResponseEntity<ApiResponse<Void>> respond(FeishuException e, HttpServletRequest request) {
-        request.setAttribute(ApiResponse.CODE_ATTRIBUTE, e.code());
-        return ResponseEntity.status(HttpStatus.valueOf(e.httpStatus()))
-                .body(ApiResponse.failure(e, LogIds.of(request)));
+        return InputErrors.invalid(request, "body", detail);
     }
 }

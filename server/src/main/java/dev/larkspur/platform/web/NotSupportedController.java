@@ -1,6 +1,7 @@
 package dev.larkspur.platform.web;
 
 import dev.larkspur.platform.ApiResponse;
+import dev.larkspur.platform.ErrorResponses;
 import dev.larkspur.platform.FeishuCatalog;
 import dev.larkspur.platform.FeishuErrors;
 import dev.larkspur.platform.FeishuException;
@@ -32,6 +33,6 @@ class NotSupportedController {
                                 + entry.sdkMethod() + ", " + entry.doc() + ")",
                         501))
                 .orElseGet(() -> new FeishuException(404, "404 page not found", 404));
-        return ErrorMapping.respond(error, request);
+        return ErrorResponses.entity(error, request);
     }
 }

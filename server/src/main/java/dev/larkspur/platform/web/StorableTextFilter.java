@@ -1,9 +1,7 @@
 package dev.larkspur.platform.web;
 
-import dev.larkspur.platform.ApiResponse;
-import dev.larkspur.platform.FeishuErrors;
+import dev.larkspur.platform.ErrorResponses;
 import dev.larkspur.platform.FeishuException;
-import dev.larkspur.platform.LogIds;
 import dev.larkspur.platform.StorableText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The one check that no string a client sends reaches the database with a NUL character or a lone
  * UTF-16 surrogate ({@link StorableText}): query parameters, form fields, and every string and key of
  * a JSON body, whatever endpoint it is for (tokens, Open API, admin, hooks, long connections). Such a
- * request gets 99992402 (10003 on the auth endpoints, as their other parameter errors) before any
+ * request gets 99992402 (10003 on the auth and v4-era endpoints, as their other parameter errors,
+ * {@link InputErrors}) before any
  * handler runs. A JSON body is checked in the bytes {@link BodyReadAheadFilter} read ahead, which the
  * handler then reads unchanged, so signatures over them still verify; a body that is not JSON is left
  * to the endpoint's own parsing, and a multipart body (an upload's bytes) is not text.
@@ -153,16 +152,8 @@ class StorableTextFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
-        FeishuException error = request.getRequestURI().startsWith("/open-apis/auth/")
-                ? new FeishuException(
-                        FeishuErrors.INVALID_PARAMETER,
-                        "invalid param: " + refusal.field() + " " + refusal.problem(),
-                        400)
-                : FeishuErrors.fieldValidation(refusal.field(), "", refusal.problem());
-        response.setStatus(error.httpStatus());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(ApiResponse.failure(error, LogIds.of(request))));
+        FeishuException error = InputErrors.invalid(request, refusal.field(), refusal.problem());
+        ErrorResponses.write(error, request, response, json);
     }
 
     private static boolean isForm(HttpServletRequest request) {
