@@ -20,6 +20,9 @@ final class BenchServer implements AutoCloseable {
     /** The server's heap, fixed so that runs compare. */
     static final String HEAP = "1g";
 
+    /** How long a start may take: at a load average of 30 on 2 cores, starts took over 3 minutes. */
+    private static final long STARTUP_MINUTES = 6;
+
     final String baseUrl;
     private final Process process;
 
@@ -63,7 +66,7 @@ final class BenchServer implements AutoCloseable {
         var probe = HttpRequest.newBuilder(URI.create(baseUrl + "/healthz"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(STARTUP_MINUTES);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited; see " + log);
@@ -81,7 +84,7 @@ final class BenchServer implements AutoCloseable {
             sleep(200);
         }
         close();
-        throw new IllegalStateException("the server did not answer within 3 minutes; see " + log);
+        throw new IllegalStateException("the server did not answer within " + STARTUP_MINUTES + " minutes; see " + log);
     }
 
     /** The server's process id, for {@code jcmd}. */
