@@ -9,8 +9,9 @@ import java.util.Map;
  * {@code perApp} places for certain, so that an app whose receiver stalls or never ACKs holds only
  * its own share and other apps' events keep going out (issue 13 item 4). Beyond its share an app
  * may take places that no other app wants ({@link #takeExtra}), but never the last {@link
- * #reserve()} of the mode's {@code bound}: an app that starts sending while another is over its
- * share finds those free at once, and the over-share places come back to the fair claim as their
+ * #reserve()} (half) of the mode's {@code bound}: an app that starts sending while another is over
+ * its share finds those free at once, and the receiver that hangs holds no more than half the
+ * pushes in flight, and the over-share places come back to the fair claim as their
  * pushes end (at most 3 s). A place is taken when a delivery is claimed and given back when its
  * attempt is recorded.
  */
@@ -27,7 +28,7 @@ final class AppShares {
         }
         this.perApp = perApp;
         this.bound = bound;
-        this.reserve = Math.max(1, bound / 8);
+        this.reserve = Math.max(1, bound / 2);
     }
 
     /** Takes a place within the app's share, or says there is none. */

@@ -1,6 +1,7 @@
 package dev.larkspur.event;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,15 +27,15 @@ class CallbackPush implements DeliveryTransport {
     }
 
     @Override
-    public PushOutcome push(Push push) {
+    public CompletableFuture<PushOutcome> pushAsync(Push push) {
         var config = push.settings();
         if (config == null || config.requestUrl() == null) {
-            return PushOutcome.notSent("the app has no request URL");
+            return CompletableFuture.completedFuture(PushOutcome.notSent("the app has no request URL"));
         }
         var request = CallbackRequest.of(config, json.writeValueAsString(push.envelope()), json, clock.millis());
-        var response =
-                http.post(config.requestUrl(), request.headers(), request.body(), CallbackTransport.DELIVERY_TIMEOUT);
-        return outcome(response);
+        return http.postAsync(
+                        config.requestUrl(), request.headers(), request.body(), CallbackTransport.DELIVERY_TIMEOUT)
+                .thenApply(CallbackPush::outcome);
     }
 
     static PushOutcome outcome(CallbackTransport.Response response) {

@@ -2,6 +2,7 @@ package dev.larkspur.event;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The way out to a bot's request URL: one POST within a time limit. An interface so that the retry
@@ -31,4 +32,13 @@ public interface CallbackTransport {
 
     /** Posts {@code body}; an answer that takes longer than {@code timeout} counts as none. */
     Response post(String url, Map<String, String> headers, String body, Duration timeout);
+
+    /**
+     * As {@link #post}, without holding the caller's thread for the exchange: the answer completes
+     * the future, which never completes exceptionally. The same limit and URL policy apply.
+     */
+    default CompletableFuture<Response> postAsync(
+            String url, Map<String, String> headers, String body, Duration timeout) {
+        return CompletableFuture.completedFuture(post(url, headers, body, timeout));
+    }
 }

@@ -96,7 +96,7 @@ public class DeliveryInspector {
             return false;
         }
         deliveries.requeue(deliveryPk, clock.millis());
-        signals.wake();
+        signals.wakeDeliveries();
         return true;
     }
 }

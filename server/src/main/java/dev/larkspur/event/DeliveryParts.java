@@ -1,6 +1,5 @@
 package dev.larkspur.event;
 
-import dev.larkspur.directory.AppService;
 import dev.larkspur.event.internal.DeliveryRepository;
 import dev.larkspur.platform.LarkspurProperties;
 import java.time.Clock;
@@ -13,10 +12,9 @@ record DeliveryParts(
         DeliveryRepository deliveries,
         EventRenderer renderer,
         EventSettingsService settings,
-        AppService apps,
+        EventApps apps,
         TransactionTemplate tx,
         EventMeter meter,
-        EventMetrics metrics,
         DeliveryFaults faults,
         LarkspurProperties props,
         Clock clock) {}

@@ -1,16 +1,22 @@
 package dev.larkspur.event;
 
-import dev.larkspur.directory.AppService;
 import dev.larkspur.event.internal.DeliveryRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way a delivery goes out, whatever the transport: claim due deliveries under a lease,
- * render each event for its app, push it through the {@link DeliveryTransport}, and record the
- * attempt; a failure climbs Feishu's retry ladder. Every attempt is recorded, so the inspector and
+ * render each event for its app, push it through the {@link DeliveryTransport} (many pushes in
+ * flight, none holding a thread), and record the attempts that finish together in one transaction
+ * ({@link AttemptRecorder}); a failure climbs Feishu's retry ladder. Every attempt is recorded, so the inspector and
  * replay work alike for every mode. The lease outlasts a push (a push is bounded at 3 s), so a
  * crash only delays a delivery, and a push still running is never claimed again. Each app has its
  * own share of the pushes in flight ({@link AppShares}), so that a receiver that stalls or never
@@ -21,15 +27,14 @@ public class DeliveryPipeline {
     private final DeliveryRepository deliveries;
     private final EventRenderer renderer;
     private final EventSettingsService settings;
-    private final AppService apps;
+    private final EventApps apps;
+    private static final Logger log = LoggerFactory.getLogger(DeliveryPipeline.class);
     private final TransactionTemplate tx;
-    private final EventMeter meter;
-    private final EventMetrics metrics;
     private final DeliveryFaults faults;
-    private final RetryLadder ladder;
     private final long leaseMillis;
     private final Clock clock;
     private final AppShares shares;
+    private final AttemptRecorder recorder;
 
     DeliveryPipeline(DeliveryTransport transport, DeliveryParts parts) {
         this.transport = transport;
@@ -38,14 +43,12 @@ public class DeliveryPipeline {
         this.settings = parts.settings();
         this.apps = parts.apps();
         this.tx = parts.tx();
-        this.meter = parts.meter();
-        this.metrics = parts.metrics();
         this.faults = parts.faults();
-        this.ladder = new RetryLadder(parts.props().events().retryFactor());
         this.leaseMillis = parts.props().events().leaseMillis();
         this.clock = parts.clock();
         this.shares = new AppShares(
                 parts.props().events().appShare(), parts.props().events().senders());
+        this.recorder = new AttemptRecorder(transport.mode(), parts);
     }
 
     public String mode() {
@@ -104,68 +107,70 @@ public class DeliveryPipeline {
         return claimed == null ? List.of() : claimed;
     }
 
-    /** One attempt at one claimed delivery, and its bookkeeping; gives its app's place back. */
-    public void send(Delivery delivery) {
+    /**
+     * Starts one attempt at each claimed delivery, their events read in one query: each push is
+     * prepared (its app, settings and envelope) on {@code preparers} and then runs without a
+     * thread; its outcome is recorded with others that finished at the same time ({@link
+     * #recordFinished}), then its app's place is given back and {@code released} runs.
+     */
+    public void send(List<Delivery> claimed, Executor preparers, Runnable released) {
+        Map<Long, StoredEvent> events;
         try {
-            record(delivery, push(delivery));
-        } finally {
-            shares.give(delivery.appPk());
+            events = deliveries.events(
+                    claimed.stream().map(Delivery::eventPk).distinct().toList());
+        } catch (RuntimeException e) {
+            claimed.forEach(d -> done(d, released));
+            throw e;
+        }
+        for (var delivery : claimed) {
+            try {
+                preparers.execute(() -> start(delivery, events.get(delivery.eventPk()), released));
+            } catch (RejectedExecutionException e) {
+                done(delivery, released);
+            }
         }
     }
 
-    private PushOutcome push(Delivery delivery) {
-        var event = deliveries.event(delivery.eventPk()).orElse(null);
-        var app = apps.findByPk(delivery.appPk()).orElse(null);
-        if (event == null || app == null) {
-            return PushOutcome.notSent("the event or the app no longer exists");
-        }
-        var config = settings.find(app.pk()).orElse(null);
-        var envelope = renderer.render(event, app, config == null ? null : config.verificationToken());
-        var push = new DeliveryTransport.Push(event, app, config, envelope);
-        return faults.push(app.pk(), () -> transport.push(push), PushOutcome::notSent);
+    /** Records the attempts that have finished, waiting up to {@code waitMillis} for one. */
+    public int recordFinished(long waitMillis) throws InterruptedException {
+        return recorder.recordFinished(waitMillis);
     }
 
-    private void record(Delivery delivery, PushOutcome outcome) {
-        var attempt = AttemptRecord.of(delivery, outcome, ladder, clock.millis());
-        tx.executeWithoutResult(s -> {
-            deliveries.recordAttempt(
-                    delivery.pk(),
-                    attempt.attempt(),
-                    attempt.at(),
-                    outcome.status(),
-                    outcome.latencyMs(),
-                    outcome.error());
-            if (outcome.ok()) {
-                deliveries.succeeded(
-                        delivery.pk(), attempt.attempt(), outcome.status(), outcome.latencyMs(), attempt.at());
+    private void start(Delivery delivery, StoredEvent event, Runnable released) {
+        CompletableFuture<PushOutcome> push;
+        try {
+            push = push(delivery, event);
+        } catch (RuntimeException e) {
+            log.warn("delivery {} failed unexpectedly; it will be retried after its lease", delivery.pk(), e);
+            done(delivery, released);
+            return;
+        }
+        push.whenComplete((outcome, error) -> {
+            if (outcome == null) {
+                log.warn("delivery {} failed unexpectedly; it will be retried after its lease", delivery.pk(), error);
+                done(delivery, released);
             } else {
-                deliveries.failed(
-                        delivery.pk(),
-                        attempt.attempt(),
-                        outcome.status(),
-                        outcome.error(),
-                        outcome.latencyMs(),
-                        attempt.retryAt());
+                recorder.finished(delivery, outcome, () -> done(delivery, released));
             }
         });
-        metrics.attempted(
-                transport.mode(),
-                attempt.attempt(),
-                outcome.ok(),
-                !outcome.ok() && attempt.retryAt() == null,
-                outcome.latencyMs(),
-                attempt.at() - delivery.createdAt());
-        if (outcome.ok()) {
-            meter.delivered();
-        } else {
-            meter.failed(new EventMeter.FailedAttempt(
-                    attempt.at(),
-                    delivery.pk(),
-                    delivery.appPk(),
-                    delivery.eventType(),
-                    attempt.attempt(),
-                    outcome.status(),
-                    outcome.error()));
+    }
+
+    private void done(Delivery delivery, Runnable released) {
+        shares.give(delivery.appPk());
+        released.run();
+    }
+
+    private CompletableFuture<PushOutcome> push(Delivery delivery, StoredEvent event) {
+        var app = apps.findByPk(delivery.appPk()).orElse(null);
+        if (event == null || app == null) {
+            return CompletableFuture.completedFuture(PushOutcome.notSent("the event or the app no longer exists"));
         }
+        var config = settings.recent(app.pk()).orElse(null);
+        var envelope = renderer.render(event, app, config == null ? null : config.verificationToken());
+        var push = new DeliveryTransport.Push(event, app, config, envelope);
+        return faults.push(
+                app.pk(),
+                () -> transport.pushAsync(push),
+                reason -> CompletableFuture.completedFuture(PushOutcome.notSent(reason)));
     }
 }

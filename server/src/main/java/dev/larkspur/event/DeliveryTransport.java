@@ -4,12 +4,13 @@ import dev.larkspur.directory.App;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How a delivery leaves the server: the one part of the {@link DeliveryPipeline} that differs
  * between callbacks and long connections. A port, so that the pipeline's rules can be tested with
- * a fake, and so that a transport may later push several deliveries at once.
+ * a fake.
  */
 interface DeliveryTransport {
     /** The delivery mode this transport serves, as stored on the delivery row. */
@@ -28,8 +29,16 @@ interface DeliveryTransport {
         return Duration.ZERO;
     }
 
-    /** One push of one event to one app; never throws, a failure is an outcome. */
-    PushOutcome push(Push push);
+    /**
+     * One push of one event to one app, started at once and finished without holding the caller's
+     * thread, so that many may be in flight; never fails, a failure is an outcome.
+     */
+    CompletableFuture<PushOutcome> pushAsync(Push push);
+
+    /** As {@link #pushAsync}, waiting for the outcome. */
+    default PushOutcome push(Push push) {
+        return pushAsync(push).join();
+    }
 
     /**
      * What to push: the event, its app, the app's settings (null when it never saved any), and the

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
  * What this instance's event machinery did in the last seconds: events recorded (committed),
  * deliveries made by fan-out, pushes delivered and failed, counted in one-second buckets, and the
  * last failed attempts. Held in memory rather than counted from the tables, so that measuring costs
- * the hot path no index and no query: each instance reports its own work.
+ * the hot path no index and no query: each instance reports its own work. The one place the event
+ * pipeline counts: each site makes one call here, which also feeds the {@link EventMetrics} port
+ * (Micrometer, when metrics are on), so the overview and the metrics count the same events.
  */
 @Component
 public class EventMeter {
@@ -23,13 +25,15 @@ public class EventMeter {
     private static final int FAILED = 3;
 
     private final Clock clock;
+    private final EventMetrics metrics;
     private final long[] bucketSecond = new long[WINDOW_SECONDS];
     private final long[][] buckets = new long[WINDOW_SECONDS][4];
     private final long[] totals = new long[4];
     private final ArrayDeque<FailedAttempt> lastErrors = new ArrayDeque<>();
 
-    EventMeter(Clock clock) {
+    EventMeter(Clock clock, EventMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A push that did not succeed, newest first in {@link Snapshot#lastErrors()}. */
@@ -48,11 +52,43 @@ public class EventMeter {
             long failedTotal,
             List<FailedAttempt> lastErrors) {}
 
+    /** Events of these types were committed (the server's own signals are not counted). */
+    void recorded(List<String> eventTypes) {
+        eventTypes.forEach(metrics::recorded);
+        recorded(eventTypes.size());
+    }
+
+    /** One attempt at a delivery was recorded. */
+    void attempted(String mode, Delivery delivery, AttemptRecord attempt) {
+        var outcome = attempt.outcome();
+        metrics.attempted(
+                mode,
+                attempt.attempt(),
+                outcome.ok(),
+                !outcome.ok() && attempt.retryAt() == null,
+                outcome.latencyMs(),
+                attempt.at() - delivery.createdAt());
+        if (outcome.ok()) {
+            delivered();
+        } else {
+            failed(new FailedAttempt(
+                    attempt.at(),
+                    delivery.pk(),
+                    delivery.appPk(),
+                    delivery.eventType(),
+                    attempt.attempt(),
+                    outcome.status(),
+                    outcome.error()));
+        }
+    }
+
     void recorded(int events) {
         add(RECORDED, events);
     }
 
+    /** Fan-out committed this many new deliveries. */
     void fannedOut(int deliveries) {
+        metrics.fannedOut(deliveries);
         add(FANNED_OUT, deliveries);
     }
 

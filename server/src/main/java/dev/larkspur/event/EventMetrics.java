@@ -2,7 +2,9 @@ package dev.larkspur.event;
 
 /**
  * What the event pipeline tells the metrics module: events recorded, deliveries fanned out, and
- * each push attempt's outcome. One call at each of those points; no-op when metrics are off.
+ * each push attempt's outcome. Called only by {@link EventMeter}, which the pipeline calls once at
+ * each of those points, so that the overview and the metrics count the same events; no-op when
+ * metrics are off.
  */
 public interface EventMetrics {
     void recorded(String eventType);

@@ -1,5 +1,7 @@
 package dev.larkspur.event;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.larkspur.directory.App;
 import dev.larkspur.event.internal.SettingsRepository;
 import dev.larkspur.platform.FeishuException;
@@ -15,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +35,10 @@ public class EventSettingsService {
     private final JsonMapper json;
     private final Duration challengeTimeout;
     private final Clock clock;
+    private final Cache<Long, Optional<EventSettings>> recent = Caffeine.newBuilder()
+            .expireAfterWrite(EventApps.FRESH)
+            .maximumSize(10_000)
+            .build();
 
     EventSettingsService(
             SettingsRepository settings,
@@ -63,6 +71,20 @@ public class EventSettingsService {
         return settings.find(appPk).orElseGet(() -> EventSettings.defaults(appPk));
     }
 
+    /**
+     * As {@link #find}, for fan-out and delivery, which read them for every event: a copy at most
+     * {@link EventApps#FRESH} old, dropped here as soon as a change through {@link #configure}
+     * (the only writer) commits; another instance's change is seen within that time.
+     */
+    Optional<EventSettings> recent(long appPk) {
+        return recent.get(appPk, settings::find);
+    }
+
+    /** As {@link #settingsOf}, from {@link #recent}. */
+    EventSettings recentOrDefaults(long appPk) {
+        return recent(appPk).orElseGet(() -> EventSettings.defaults(appPk));
+    }
+
     @Transactional
     public EventSettings configure(App app, Change change) {
         var current = settings.find(app.pk())
@@ -82,7 +104,20 @@ public class EventSettingsService {
             verify(app, next);
         }
         settings.save(next, clock.millis());
+        forgetAfterCommit(app.pk());
         return next;
+    }
+
+    private void forgetAfterCommit(long appPk) {
+        recent.invalidate(appPk);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recent.invalidate(appPk);
+                }
+            });
+        }
     }
 
     private void verify(App app, EventSettings s) {

@@ -7,47 +7,80 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wakes the event workers when there is new work in this process, so that delivery does not wait
- * for the next poll. Other instances find the work on their own poll.
+ * for the next poll. Other instances find the work on their own poll. Two signals, so that each
+ * loop wakes only for its own work: new events (fan-out and the browsers' live updates) and
+ * deliveries due (the delivery loops), instead of every loop at every commit.
  */
 @Component
 public class EventSignals {
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private long generation;
+    private final Signal events = new Signal();
+    private final Signal deliveries = new Signal();
 
+    /** New events were recorded. */
     public void wake() {
-        lock.lock();
-        try {
-            generation++;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        events.wake();
+    }
+
+    /** New deliveries are due (fanned out, replayed, or announced by another instance). */
+    public void wakeDeliveries() {
+        deliveries.wake();
     }
 
     /**
-     * The current generation, to wait on without missing a wake-up that comes in between. Public
-     * so that the browser's live updates wait on the same signal as the event workers.
+     * The current generation of the events signal, to wait on without missing a wake-up that comes
+     * in between. Public so that the browser's live updates wait on the same signal as fan-out.
      */
     public long generation() {
-        lock.lock();
-        try {
-            return generation;
-        } finally {
-            lock.unlock();
-        }
+        return events.generation();
     }
 
-    /** Waits until woken after {@code seen} or until the timeout passes. */
+    /** Waits until new events are signalled after {@code seen} or until the timeout passes. */
     public void await(long seen, long millis) throws InterruptedException {
-        lock.lock();
-        try {
-            long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
-            while (generation == seen && nanos > 0) {
-                nanos = changed.awaitNanos(nanos);
+        events.await(seen, millis);
+    }
+
+    long deliveryGeneration() {
+        return deliveries.generation();
+    }
+
+    void awaitDeliveries(long seen, long millis) throws InterruptedException {
+        deliveries.await(seen, millis);
+    }
+
+    private static final class Signal {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private long generation;
+
+        void wake() {
+            lock.lock();
+            try {
+                generation++;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
+        }
+
+        long generation() {
+            lock.lock();
+            try {
+                return generation;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void await(long seen, long millis) throws InterruptedException {
+            lock.lock();
+            try {
+                long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+                while (generation == seen && nanos > 0) {
+                    nanos = changed.awaitNanos(nanos);
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

@@ -7,8 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,13 +15,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The background side of events: a fan-out loop and one loop per {@link DeliveryPipeline} (callbacks,
- * long connections), each woken by new work in this process and otherwise polling, and bounded
- * pools of pushes in flight (one bound per mode, so that bots which never ACK cannot hold up
- * callbacks, and within it a share per app, kept by each pipeline).
+ * long connections), each woken by its own work in this process and otherwise polling; one
+ * recorder per pipeline that writes finished attempts in batches; and bounded numbers of pushes in
+ * flight (one bound per mode, so that bots which never ACK cannot hold up callbacks, and within it
+ * a share per app, kept by each pipeline).
  */
 @Component
 class EventWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventWorkers.class);
+    /**
+     * Threads per mode that prepare pushes (lookups, rendering, fault rules); the pushes themselves
+     * then hold no thread, so a mode's {@code senders} bound only how many are in flight.
+     */
+    private static final int PREPARERS = 8;
+
     private final Fanout fanout;
     private final List<DeliveryPipeline> pipelines;
     private final EventSignals signals;
@@ -44,57 +50,72 @@ class EventWorkers implements SmartLifecycle {
             return;
         }
         running = true;
-        senders = Executors.newFixedThreadPool(pipelines.size() * config.senders(), daemon("larkspur-push"));
-        loops = Executors.newFixedThreadPool(1 + pipelines.size(), daemon("larkspur-events"));
-        loops.submit(() -> loop("fan-out", this::fanOut));
+        senders = Executors.newFixedThreadPool(pipelines.size() * PREPARERS, daemon("larkspur-push"));
+        loops = Executors.newFixedThreadPool(1 + 2 * pipelines.size(), daemon("larkspur-events"));
+        loops.submit(() -> loop("fan-out", this::fanOut, signals::generation, signals::await));
         for (var pipeline : pipelines) {
             var inFlight = new Semaphore(config.senders());
-            loops.submit(() -> loop(pipeline.mode(), () -> dispatch(inFlight, pipeline::claim, pipeline::send)));
+            loops.submit(() -> loop(
+                    pipeline.mode(),
+                    () -> dispatch(inFlight, pipeline),
+                    signals::deliveryGeneration,
+                    signals::awaitDeliveries));
+            loops.submit(() -> record(pipeline));
         }
     }
 
     private boolean fanOut() {
         boolean worked = fanout.runOnce() > 0;
         if (worked) {
-            signals.wake();
+            signals.wakeDeliveries();
         }
         return worked;
     }
 
-    private boolean dispatch(Semaphore bound, IntFunction<List<Delivery>> claim, Consumer<Delivery> send)
-            throws InterruptedException {
+    private boolean dispatch(Semaphore bound, DeliveryPipeline pipeline) throws InterruptedException {
         int free = bound.availablePermits();
         if (free == 0) {
             bound.acquire();
             bound.release();
             return true;
         }
-        var due = claim.apply(free);
-        for (var delivery : due) {
-            bound.acquire();
-            senders.submit(() -> {
-                try {
-                    send.accept(delivery);
-                } catch (RuntimeException e) {
-                    log.warn("delivery {} failed unexpectedly; it will be retried after its lease", delivery.pk(), e);
-                } finally {
-                    bound.release();
-                }
-            });
-        }
+        var due = pipeline.claim(free);
+        bound.acquire(due.size());
+        pipeline.send(due, senders, bound::release);
         return !due.isEmpty();
+    }
+
+    private void record(DeliveryPipeline pipeline) {
+        while (running) {
+            try {
+                if (pipeline.recordFinished(config.pollMillis()) > 0) {
+                    // Places came back: deliveries of apps that were at their share may go now.
+                    signals.wakeDeliveries();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("event {} recorder error; retrying", pipeline.mode(), e);
+                sleepQuietly();
+            }
+        }
     }
 
     private interface Step {
         boolean run() throws InterruptedException;
     }
 
-    private void loop(String name, Step step) {
+    private interface Await {
+        void await(long seen, long millis) throws InterruptedException;
+    }
+
+    private void loop(String name, Step step, LongSupplier generation, Await await) {
         while (running) {
             try {
-                long seen = signals.generation();
+                long seen = generation.getAsLong();
                 if (!step.run()) {
-                    signals.await(seen, config.pollMillis());
+                    await.await(seen, config.pollMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -119,6 +140,7 @@ class EventWorkers implements SmartLifecycle {
         running = false;
         if (loops != null) {
             signals.wake();
+            signals.wakeDeliveries();
             loops.shutdownNow();
             senders.shutdown();
             try {

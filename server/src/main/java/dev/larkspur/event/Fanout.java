@@ -1,7 +1,6 @@
 package dev.larkspur.event;
 
 import dev.larkspur.directory.App;
-import dev.larkspur.directory.AppService;
 import dev.larkspur.event.internal.DeliveryRepository;
 import dev.larkspur.event.internal.EventNotifier;
 import dev.larkspur.platform.CommitBarrier;
@@ -26,7 +25,7 @@ public class Fanout {
     static final int BATCH = 200;
     private final DeliveryRepository deliveries;
     private final ChatBots chatBots;
-    private final AppService apps;
+    private final EventApps apps;
     private final EventSettingsService settings;
     private final JsonMapper json;
     private final EventNotifier notifier;
@@ -34,20 +33,18 @@ public class Fanout {
     private final EventMeter meter;
     private final CommitBarrier barrier;
     private final Clock clock;
-    private final EventMetrics metrics;
 
     Fanout(
             DeliveryRepository deliveries,
             ChatBots chatBots,
-            AppService apps,
+            EventApps apps,
             EventSettingsService settings,
             JsonMapper json,
             EventNotifier notifier,
             TransactionTemplate tx,
             EventMeter meter,
             CommitBarrier barrier,
-            Clock clock,
-            EventMetrics metrics) {
+            Clock clock) {
         this.deliveries = deliveries;
         this.chatBots = chatBots;
         this.apps = apps;
@@ -58,7 +55,6 @@ public class Fanout {
         this.meter = meter;
         this.barrier = barrier;
         this.clock = clock;
-        this.metrics = metrics;
     }
 
     /** Fans out one batch; returns how many events it handled. */
@@ -91,7 +87,7 @@ public class Fanout {
                         : event.chatPk() != null ? chatBots.botsIn(event.chatPk()) : List.of();
                 for (long appPk : candidates) {
                     var app = appCache.computeIfAbsent(appPk, apps::findByPk);
-                    var config = settingsCache.computeIfAbsent(appPk, settings::settingsOf);
+                    var config = settingsCache.computeIfAbsent(appPk, settings::recentOrDefaults);
                     if (app.isEmpty() || !config.subscribes(event.eventType())) {
                         continue;
                     }
@@ -101,9 +97,10 @@ public class Fanout {
                     }
                 }
             }
-            deliveries.insert(rows, clock.millis());
             made[0] = rows.size();
-            metrics.fannedOut(rows.size());
+            if (!rows.isEmpty()) {
+                deliveries.insert(rows, clock.millis());
+            }
             deliveries.markFanned(events.stream().map(StoredEvent::pk).toList());
             return events.size();
         });

@@ -5,7 +5,8 @@ import dev.larkspur.platform.Ids;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Sends one payload to one random live connection of an app as a data frame and waits for its ACK
+ * Sends one payload to one random live connection of an app as a data frame and awaits its ACK
  * (spec/protocols.md §4.7, §4.9). Never split ({@code sum=1}): the Java and Go SDKs race on
  * fragments. Success is an ACK with code 200 within the ACK timeout.
  */
@@ -50,10 +51,21 @@ public class LongConnectionPush {
         }
     }
 
+    /** As {@link #pushAsync}, waiting for the ACK (a card callback needs its answer). */
     public Outcome push(long appPk, String traceId, byte[] payload) {
+        return pushAsync(appPk, traceId, payload).join();
+    }
+
+    /**
+     * Sends the frame now and completes with its ACK, a failure, or the ACK timeout, holding no
+     * thread meanwhile: pushes to one connection are pipelined, each waiting for its own ACK by
+     * message_id, and the app's share of pushes in flight ({@link AppShares}) bounds how many are
+     * open at once. Never completes exceptionally.
+     */
+    public CompletableFuture<Outcome> pushAsync(long appPk, String traceId, byte[] payload) {
         var target = connections.pickOne(appPk);
         if (target.isEmpty()) {
-            return new Outcome(null, null, 0, APP_NOT_ONLINE);
+            return CompletableFuture.completedFuture(new Outcome(null, null, 0, APP_NOT_ONLINE));
         }
         var admission = target.get().admission();
         String messageId = Ids.hex(32);
@@ -77,25 +89,24 @@ public class LongConnectionPush {
         long start = System.nanoTime();
         try {
             target.get().socket().send(frame.encode());
-            var answer = ack.get(props.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            String error = answer.code() == 200 ? null : "ACK code " + answer.code();
-            return new Outcome(answer.code(), answer.data(), elapsed(start), error);
         } catch (IOException e) {
-            return new Outcome(null, null, elapsed(start), "send failed: " + e.getMessage());
-        } catch (TimeoutException e) {
-            return new Outcome(
-                    null,
-                    null,
-                    elapsed(start),
-                    "no ACK within " + props.ackTimeout().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            return new Outcome(null, null, elapsed(start), "connection closed before its ACK");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, null, elapsed(start), "interrupted");
-        } finally {
             acks.forget(messageId);
+            return CompletableFuture.completedFuture(
+                    new Outcome(null, null, elapsed(start), "send failed: " + e.getMessage()));
         }
+        long timeout = props.ackTimeout().toMillis();
+        return ack.orTimeout(timeout, TimeUnit.MILLISECONDS).handle((answer, error) -> {
+            acks.forget(messageId);
+            if (error == null) {
+                String failure = answer.code() == 200 ? null : "ACK code " + answer.code();
+                return new Outcome(answer.code(), answer.data(), elapsed(start), failure);
+            }
+            var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof TimeoutException) {
+                return new Outcome(null, null, elapsed(start), "no ACK within " + timeout + " ms");
+            }
+            return new Outcome(null, null, elapsed(start), "connection closed before its ACK");
+        });
     }
 
     private static long elapsed(long start) {

@@ -2,6 +2,7 @@ package dev.larkspur.event;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,10 +42,10 @@ class LongConnectionTransport implements DeliveryTransport {
     }
 
     @Override
-    public PushOutcome push(Push p) {
-        var outcome = push.push(p.app().pk(), p.event().eventId(), json.writeValueAsBytes(p.envelope()));
-        return outcome.ok()
-                ? PushOutcome.delivered(outcome.latencyMs())
-                : PushOutcome.failed(outcome.code(), outcome.latencyMs(), outcome.error());
+    public CompletableFuture<PushOutcome> pushAsync(Push p) {
+        return push.pushAsync(p.app().pk(), p.event().eventId(), json.writeValueAsBytes(p.envelope()))
+                .thenApply(outcome -> outcome.ok()
+                        ? PushOutcome.delivered(outcome.latencyMs())
+                        : PushOutcome.failed(outcome.code(), outcome.latencyMs(), outcome.error()));
     }
 }

@@ -4,6 +4,7 @@ import dev.larkspur.event.internal.EventNotifier;
 import dev.larkspur.event.internal.OutboxRepository;
 import dev.larkspur.platform.Ids;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,6 @@ public class Outbox {
     private final EventNotifier notifier;
     private final EventMeter meter;
     private final Clock clock;
-    private final EventMetrics metrics;
 
     Outbox(
             OutboxRepository events,
@@ -39,15 +39,13 @@ public class Outbox {
             EventSignals signals,
             EventNotifier notifier,
             EventMeter meter,
-            Clock clock,
-            EventMetrics metrics) {
+            Clock clock) {
         this.events = events;
         this.json = json;
         this.signals = signals;
         this.notifier = notifier;
         this.meter = meter;
         this.clock = clock;
-        this.metrics = metrics;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -60,30 +58,30 @@ public class Outbox {
                 event.onlyAppPk(),
                 json.writeValueAsString(event.body()),
                 clock.millis());
-        var announced = announceOncePerTransaction();
+        var recorded = announceOncePerTransaction();
         if (!internal(event.eventType())) {
-            announced[0]++;
-            metrics.recorded(event.eventType());
+            recorded.add(event.eventType());
         }
     }
 
     /**
      * One NOTIFY to other instances and one wake-up of this one per transaction, however many
      * events it records; both happen only once it has committed (the NOTIFY coalesced with those of
-     * other commits, outside the transaction), and so does counting the events (for the overview)
-     * in the array returned.
+     * other commits, outside the transaction), and so does counting the events (for the overview
+     * and the metrics) whose types go in the list returned.
      */
-    private int[] announceOncePerTransaction() {
-        var counted = (int[]) TransactionSynchronizationManager.getResource(ANNOUNCED);
+    @SuppressWarnings("unchecked")
+    private List<String> announceOncePerTransaction() {
+        var counted = (List<String>) TransactionSynchronizationManager.getResource(ANNOUNCED);
         if (counted != null) {
             return counted;
         }
-        var recorded = new int[1];
+        var recorded = new ArrayList<String>();
         TransactionSynchronizationManager.bindResource(ANNOUNCED, recorded);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                meter.recorded(recorded[0]);
+                meter.recorded(recorded);
                 signals.wake();
                 notifier.notifyOthers();
             }

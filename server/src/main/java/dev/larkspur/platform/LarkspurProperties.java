@@ -36,8 +36,9 @@ public record LarkspurProperties(
 
     /**
      * Event delivery: background workers on or off, how often they look for work when not woken,
-     * how many pushes run at once (per mode) and how many of those one app may hold (so that an app
-     * whose receiver stalls or never ACKs delays only its own events), the factor on Feishu's retry
+     * how many pushes are in flight at once (per mode; a push in flight holds no thread) and how many
+     * of those one app holds for certain (so that an app whose receiver stalls or never ACKs delays
+     * only its own events; it may take more while no other app waits), the factor on Feishu's retry
      * ladder (tests use a small one), and how long a claimed delivery stays leased: after a crash,
      * its push waits that long to be sent again. The lease must outlast a push (bounded at 3 s) and
      * its bookkeeping, or a slow push is sent twice.
@@ -45,7 +46,7 @@ public record LarkspurProperties(
     public record Events(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200") long pollMillis,
-            @DefaultValue("16") int senders,
+            @DefaultValue("64") int senders,
             @DefaultValue("1.0") double retryFactor,
             @DefaultValue("30000") long leaseMillis,
             @DefaultValue("8") int sendersPerApp) {

@@ -68,13 +68,13 @@ class AppSharesTest {
 
     @Test
     void noAppTakesMoreThanTheBound() {
-        var small = new AppShares(2, 4);
-        assertThat(small.takeExtra(1)).isTrue();
+        var small = new AppShares(1, 4);
         assertThat(small.takeExtra(1)).isTrue();
         assertThat(small.takeExtra(1)).isTrue();
         assertThat(small.takeExtra(1)).as("the reserve").isFalse();
         assertThat(small.take(2)).isTrue();
-        assertThat(small.take(2)).as("the bound").isFalse();
-        assertThat(small.takeExtra(2)).isFalse();
+        assertThat(small.take(3)).isTrue();
+        assertThat(small.take(4)).as("the bound").isFalse();
+        assertThat(small.takeExtra(4)).isFalse();
     }
 }

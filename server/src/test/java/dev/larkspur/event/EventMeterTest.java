@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class EventMeterTest {
     private final MutableClock clock = MutableClock.startingNow();
-    private final EventMeter meter = new EventMeter(clock);
+    private final EventMeter meter = new EventMeter(clock, EventMetrics.NONE);
 
     private static EventMeter.FailedAttempt failure(long deliveryPk) {
         return new EventMeter.FailedAttempt(0, deliveryPk, 7, "im.message.receive_v1", 1, 503, "HTTP 503");

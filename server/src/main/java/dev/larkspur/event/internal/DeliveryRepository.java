@@ -291,32 +291,73 @@ public class DeliveryRepository {
         return all;
     }
 
-    public void recordAttempt(long pk, int attempt, long at, Integer status, long latencyMs, String error) {
-        jdbc.sql("insert into delivery_attempt (delivery_id, attempt, at, status_code, latency_ms, error)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(pk, attempt, at, status, latencyMs, truncate(error))
-                .update();
+    /** Outbox events by key, for a claim's deliveries in one query. */
+    public Map<Long, StoredEvent> events(Collection<Long> eventPks) {
+        if (eventPks.isEmpty()) {
+            return Map.of();
+        }
+        var result = new HashMap<Long, StoredEvent>();
+        jdbc.sql("select " + EVENT_COLUMNS + " from event_outbox where id in (:ids)")
+                .param("ids", eventPks)
+                .query(DeliveryRepository::event)
+                .list()
+                .forEach(e -> result.put(e.pk(), e));
+        return result;
     }
 
-    public void succeeded(long pk, int attempts, int status, long latencyMs, long now) {
-        jdbc.sql("update delivery set status = 'delivered', attempts = ?, last_status = ?, last_error = null,"
-                        + " last_latency_ms = ?, delivered_at = ? where id = ?")
-                .params(attempts, status, latencyMs, now, pk)
-                .update();
-    }
+    /**
+     * One attempt to record: delivered ({@code error} null), failed and due again at {@code
+     * retryAt}, or failed for good ({@code retryAt} null).
+     */
+    public record Attempt(long pk, int attempt, long at, Integer status, long latencyMs, String error, Long retryAt) {}
 
-    public void failed(long pk, int attempts, Integer status, String error, long latencyMs, Long nextAttemptAt) {
-        jdbc.sql("update delivery set status = ?, attempts = ?, last_status = ?, last_error = ?, last_latency_ms = ?,"
-                        + " next_attempt_at = coalesce(?, next_attempt_at) where id = ?")
-                .params(
-                        nextAttemptAt == null ? "failed" : "pending",
-                        attempts,
-                        status,
-                        truncate(error),
-                        latencyMs,
-                        nextAttemptAt,
-                        pk)
-                .update();
+    /** Records the attempts of several deliveries with three batched statements, in the caller's transaction. */
+    public void record(List<Attempt> attempts) {
+        template.batchUpdate(
+                "insert into delivery_attempt (delivery_id, attempt, at, status_code, latency_ms, error)"
+                        + " values (?, ?, ?, ?, ?, ?)",
+                attempts,
+                500,
+                (ps, a) -> {
+                    ps.setLong(1, a.pk());
+                    ps.setInt(2, a.attempt());
+                    ps.setLong(3, a.at());
+                    ps.setObject(4, a.status(), java.sql.Types.INTEGER);
+                    ps.setLong(5, a.latencyMs());
+                    ps.setString(6, truncate(a.error()));
+                });
+        var delivered = attempts.stream().filter(a -> a.error() == null).toList();
+        if (!delivered.isEmpty()) {
+            template.batchUpdate(
+                    "update delivery set status = 'delivered', attempts = ?, last_status = ?, last_error = null,"
+                            + " last_latency_ms = ?, delivered_at = ? where id = ?",
+                    delivered,
+                    500,
+                    (ps, a) -> {
+                        ps.setInt(1, a.attempt());
+                        ps.setObject(2, a.status(), java.sql.Types.INTEGER);
+                        ps.setLong(3, a.latencyMs());
+                        ps.setLong(4, a.at());
+                        ps.setLong(5, a.pk());
+                    });
+        }
+        var failed = attempts.stream().filter(a -> a.error() != null).toList();
+        if (!failed.isEmpty()) {
+            template.batchUpdate(
+                    "update delivery set status = ?, attempts = ?, last_status = ?, last_error = ?,"
+                            + " last_latency_ms = ?, next_attempt_at = coalesce(?, next_attempt_at) where id = ?",
+                    failed,
+                    500,
+                    (ps, a) -> {
+                        ps.setString(1, a.retryAt() == null ? "failed" : "pending");
+                        ps.setInt(2, a.attempt());
+                        ps.setObject(3, a.status(), java.sql.Types.INTEGER);
+                        ps.setString(4, truncate(a.error()));
+                        ps.setLong(5, a.latencyMs());
+                        ps.setObject(6, a.retryAt(), java.sql.Types.BIGINT);
+                        ps.setLong(7, a.pk());
+                    });
+        }
     }
 
     public void requeue(long pk, long now) {

@@ -8,9 +8,13 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +30,11 @@ import org.springframework.stereotype.Component;
 @Component
 class HttpCallbackTransport implements CallbackTransport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "larkspur-callback-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -38,13 +47,32 @@ class HttpCallbackTransport implements CallbackTransport {
 
     @Override
     public Response post(String url, Map<String, String> headers, String body, Duration timeout) {
+        try {
+            return postAsync(url, headers, body, timeout).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(0, null, 0, "interrupted");
+        } catch (ExecutionException e) {
+            return failure(System.nanoTime(), e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /**
+     * Many of these may be in flight with no thread held: the whole-exchange bound is a timer that
+     * cancels the exchange, which aborts it and closes its connection (JDK 16+), so a receiver that
+     * stalls after its headers is hung up on at the limit.
+     */
+    @Override
+    public CompletableFuture<Response> postAsync(
+            String url, Map<String, String> headers, String body, Duration timeout) {
         long start = System.nanoTime();
         HttpRequest built;
         try {
             var uri = URI.create(url);
             var refusal = policy.refusal(uri);
             if (refusal.isPresent()) {
-                return new Response(0, null, elapsed(start), REFUSED + ": " + refusal.get());
+                return CompletableFuture.completedFuture(
+                        new Response(0, null, elapsed(start), REFUSED + ": " + refusal.get()));
             }
             var request = HttpRequest.newBuilder(uri)
                     .timeout(timeout)
@@ -53,29 +81,41 @@ class HttpCallbackTransport implements CallbackTransport {
             headers.forEach(request::header);
             built = request.build();
         } catch (RuntimeException e) {
-            return failure(start, e);
+            return CompletableFuture.completedFuture(failure(start, e));
         }
         var exchange = client.sendAsync(built, CappedBody.HANDLER);
-        try {
-            // The request's own timeout covers the wait for headers only; this bounds the body too.
-            var response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        var timedOut = new AtomicBoolean();
+        var timer = TIMER.schedule(
+                () -> {
+                    if (!exchange.isDone()) {
+                        timedOut.set(true);
+                        exchange.cancel(true);
+                    }
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return exchange.handle((response, error) -> {
+            timer.cancel(false);
+            if (timedOut.get()) {
+                return new Response(
+                        0,
+                        null,
+                        elapsed(start),
+                        TIMED_OUT + ": no complete answer within " + timeout.toMillis() + " ms");
+            }
+            if (error != null) {
+                return failure(start, cause(error));
+            }
             if (response.body() == null) {
                 // The status stands (an event push ignores the body); a card callback needs the body.
                 return new Response(response.statusCode(), null, elapsed(start), CappedBody.TOO_LARGE);
             }
             return new Response(response.statusCode(), response.body(), elapsed(start), null);
-        } catch (TimeoutException e) {
-            // Cancelling aborts the exchange and closes its connection (JDK 16+).
-            exchange.cancel(true);
-            long took = elapsed(start);
-            return new Response(0, null, took, TIMED_OUT + ": no complete answer within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            return failure(start, e.getCause() == null ? e : e.getCause());
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            return new Response(0, null, elapsed(start), "interrupted");
-        }
+        });
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static Response failure(long start, Throwable e) {

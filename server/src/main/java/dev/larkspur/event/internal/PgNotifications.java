@@ -51,7 +51,9 @@ class PgNotifications implements SmartLifecycle {
                 while (running) {
                     var notifications = pg.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
+                        // Another instance recorded events or made deliveries: either may be for us.
                         signals.wake();
+                        signals.wakeDeliveries();
                     }
                 }
             } catch (SQLException e) {
