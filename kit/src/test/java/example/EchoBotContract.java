@@ -26,8 +26,13 @@ abstract class EchoBotContract {
     }
 
     @AfterAll
-    static void stopBot() {
+    static void stopBot(Larkspur larkspur) {
         bot.close();
+        // Hung up for good: the next class's events for this app must not reach this bot.
+        await().atMost(Duration.ofSeconds(10)).until(() -> larkspur.admin(
+                        "GET", "/admin/v1/apps/" + larkspur.app().appId() + "/connections", null)
+                .path("items")
+                .isEmpty());
     }
 
     @Test

@@ -104,13 +104,14 @@ public class Fanout {
             deliveries.insert(rows, clock.millis());
             made[0] = rows.size();
             metrics.fannedOut(rows.size());
-            if (!rows.isEmpty()) {
-                notifier.notifyOthers();
-            }
             deliveries.markFanned(events.stream().map(StoredEvent::pk).toList());
             return events.size();
         });
         meter.fannedOut(made[0]);
+        if (made[0] > 0) {
+            // After the commit: the NOTIFY goes out on its own, and must not wake others before it.
+            notifier.notifyOthers();
+        }
         return handled == null ? 0 : handled;
     }
 }

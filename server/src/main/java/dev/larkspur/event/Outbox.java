@@ -69,8 +69,9 @@ public class Outbox {
 
     /**
      * One NOTIFY to other instances and one wake-up of this one per transaction, however many
-     * events it records; both take effect only when it commits, and so does counting the events
-     * (for the overview) in the array returned.
+     * events it records; both happen only once it has committed (the NOTIFY coalesced with those of
+     * other commits, outside the transaction), and so does counting the events (for the overview)
+     * in the array returned.
      */
     private int[] announceOncePerTransaction() {
         var counted = (int[]) TransactionSynchronizationManager.getResource(ANNOUNCED);
@@ -79,12 +80,12 @@ public class Outbox {
         }
         var recorded = new int[1];
         TransactionSynchronizationManager.bindResource(ANNOUNCED, recorded);
-        notifier.notifyOthers();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 meter.recorded(recorded[0]);
                 signals.wake();
+                notifier.notifyOthers();
             }
 
             @Override

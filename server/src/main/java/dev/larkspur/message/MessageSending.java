@@ -186,7 +186,7 @@ public class MessageSending {
             parentPk = threadId != null ? rootRow : parentRow;
         }
         long now = clock.millis();
-        long pk = messages.insert(new MessageRepository.NewRow(
+        var row = new MessageRepository.NewRow(
                 "om_" + Ids.hex(32),
                 chat.pk(),
                 rootPk,
@@ -198,16 +198,53 @@ public class MessageSending {
                 encoded.content(),
                 encoded.rawContent(),
                 encoded.mentions(),
-                now));
-        var message = messages.findByPk(pk).orElseThrow();
+                now);
+        long pk = messages.insert(row);
+        var message = written(pk, row, chat, relation);
         events.received(message, caller.tenantKey());
         if (caller.userPk() != null) {
             // A person writes after what they have seen: their unread count starts after this.
             reads.advance(chat.pk(), caller.userPk(), now, pk);
         }
-        // Last: the update locks the chat row until commit, and every send into the chat needs it.
+        // Once committed, in memory: a send never locks its chat's row.
         activity.touch(chat, now);
         return message;
+    }
+
+    /**
+     * The message as the insert wrote it, without reading it back: the chat and the relatives are
+     * the ones just used, so their public ids are known.
+     */
+    private static Message written(long pk, MessageRepository.NewRow row, Chat chat, Relation relation) {
+        String rootId = null;
+        String parentId = null;
+        if (relation != null) {
+            var parent = relation.parent();
+            rootId = row.rootPk() == parent.pk() ? parent.messageId() : parent.rootId();
+            parentId = row.parentPk() == parent.pk() ? parent.messageId() : rootId;
+        }
+        return new Message(
+                pk,
+                row.messageId(),
+                chat.pk(),
+                chat.chatId(),
+                chat.chatMode(),
+                chat.tenantPk(),
+                rootId,
+                parentId,
+                row.threadId(),
+                null,
+                row.senderUserPk(),
+                row.senderAppPk(),
+                row.msgType(),
+                row.content(),
+                row.rawContent(),
+                row.mentions(),
+                false,
+                false,
+                0,
+                row.now(),
+                row.now());
     }
 
     /**

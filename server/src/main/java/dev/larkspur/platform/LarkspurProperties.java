@@ -18,8 +18,17 @@ public record LarkspurProperties(
         @DefaultValue Events events,
         @DefaultValue H2 h2) {
 
-    /** An external database; when {@code url} is blank, an H2 file database in the data directory. */
-    public record Database(String url, String user, String password) {
+    /**
+     * An external database; when {@code url} is blank, an H2 file database in the data directory.
+     * {@code poolSize} connections serve requests, {@code eventsPoolSize} more the event workers
+     * ({@link EventsPool}).
+     */
+    public record Database(
+            String url,
+            String user,
+            String password,
+            @DefaultValue("24") int poolSize,
+            @DefaultValue("8") int eventsPoolSize) {
         public boolean external() {
             return url != null && !url.isBlank();
         }

@@ -16,7 +16,7 @@ final class Cpu {
     private static final double TICK_MICROS = 10_000;
 
     /** The bench's PostgreSQL database, as backends name it in their process titles. */
-    private static final String DATABASE = " larkspur_bench ";
+    private static final String DATABASE = " " + Database.POSTGRES_DATABASE + " ";
 
     private Cpu() {}
 

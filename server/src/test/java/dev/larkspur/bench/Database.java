@@ -22,6 +22,12 @@ record Database(String name, String url, DataSource source, Map<String, String> 
     static final String POSTGRES_ROOT = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     /**
+     * The PostgreSQL database a run drops and creates: {@code larkspur_bench}, or {@code
+     * LARKSPUR_BENCH_DATABASE}, so that two runs on one PostgreSQL do not drop each other's.
+     */
+    static final String POSTGRES_DATABASE = System.getenv().getOrDefault("LARKSPUR_BENCH_DATABASE", "larkspur_bench");
+
+    /**
      * H2 through the same group commit as the server, so that both commit with the same durability:
      * {@code LARKSPUR_H2_DURABILITY} and {@code LARKSPUR_H2_GROUP_COMMIT} from the environment, which
      * the server inherits.
@@ -38,16 +44,16 @@ record Database(String name, String url, DataSource source, Map<String, String> 
         return new Database("h2", h2.getURL(), EmbeddedDatabase.durable(h2, settings), Map.of());
     }
 
-    /** Drops and creates {@code larkspur_bench}; PostgreSQL runs locally with trust auth here. */
+    /** Drops and creates {@link #POSTGRES_DATABASE}; PostgreSQL runs locally with trust auth here. */
     static Database postgres() {
         try (var c = DriverManager.getConnection(POSTGRES_ROOT, "postgres", "");
                 var s = c.createStatement()) {
-            s.execute("drop database if exists larkspur_bench with (force)");
-            s.execute("create database larkspur_bench");
+            s.execute("drop database if exists " + POSTGRES_DATABASE + " with (force)");
+            s.execute("create database " + POSTGRES_DATABASE);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is not reachable at " + POSTGRES_ROOT, e);
         }
-        String url = "jdbc:postgresql://127.0.0.1:5432/larkspur_bench";
+        String url = "jdbc:postgresql://127.0.0.1:5432/" + POSTGRES_DATABASE;
         var pg = new PGSimpleDataSource();
         pg.setURL(url);
         pg.setUser("postgres");

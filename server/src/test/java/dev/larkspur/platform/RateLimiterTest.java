@@ -14,7 +14,7 @@ class RateLimiterTest {
         return new RateLimiter(
                 new LarkspurProperties(
                         Path.of("."),
-                        new LarkspurProperties.Database(null, null, null),
+                        new LarkspurProperties.Database(null, null, null, 24, 8),
                         null,
                         null,
                         new LarkspurProperties.RateLimit(enabled, perSecond, perMinute),

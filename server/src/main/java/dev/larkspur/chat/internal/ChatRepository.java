@@ -42,10 +42,12 @@ public class ChatRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ActivityBuffer activity;
 
-    ChatRepository(JdbcClient jdbc, JsonMapper json) {
+    ChatRepository(JdbcClient jdbc, JsonMapper json, ActivityBuffer activity) {
         this.jdbc = jdbc;
         this.json = json;
+        this.activity = activity;
     }
 
     public long insert(Chat c) {
@@ -150,12 +152,6 @@ public class ChatRepository {
                 .update();
     }
 
-    public void touch(long pk, long now) {
-        jdbc.sql("update chat set last_active_at = ? where id = ?")
-                .params(now, pk)
-                .update();
-    }
-
     public Optional<Chat> findByChatId(String chatId) {
         return jdbc.sql("select " + COLUMNS + " from chat c where c.chat_id = ?")
                 .param(chatId)
@@ -210,6 +206,7 @@ public class ChatRepository {
 
     /** As {@link #pageByCreation}, most recently active first; the keyset is (last_active_at, id). */
     public List<Chat> pageByActivity(String memberColumn, long memberPk, long beforeActive, long beforePk, int limit) {
+        activity.flush();
         return jdbc.sql("select " + COLUMNS + " from chat_member m join chat c on c.id = m.chat_id where m."
                         + memberColumn(memberColumn) + " = ? and " + LISTED + " and c.chat_status = 'normal'"
                         + " and (c.last_active_at < ? or (c.last_active_at = ? and c.id < ?))"
@@ -298,6 +295,6 @@ public class ChatRepository {
                 rs.getObject("p2p_app_id", Long.class),
                 rs.getObject("p2p_peer_user_id", Long.class),
                 rs.getLong("created_at"),
-                rs.getLong("last_active_at"));
+                activity.overlay(rs.getLong("id"), rs.getLong("last_active_at")));
     }
 }

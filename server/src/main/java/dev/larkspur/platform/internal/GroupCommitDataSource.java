@@ -28,6 +28,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * loss may. What group commit saves is the per-commit write that made up most of a send's cost under
  * load (see bench/results/report.md and bench/results/h2-durability.md).
  *
+ * <p>Where the wait happens: by default inside {@code commit()} (and the write of an auto-commit
+ * statement), so that a caller that keeps its connection knows its commit durable when the call
+ * returns. {@link #waitingAfterRelease} makes a connection wait in {@code close()} instead, after the
+ * connection underneath has gone back to its pool: a pooled connection then serves another request
+ * while its last transaction waits for the file. That is for callers that close (release) a
+ * connection before they answer, as Spring's transaction manager and {@code JdbcTemplate} do; the
+ * server's pools use it.
+ *
  * <p>This reaches into H2's internals ({@link SessionLocal}, {@link MVStore}), which is why the pom
  * pins H2's version and why {@code larkspur.h2.group-commit=false} can turn it off.
  */
@@ -35,12 +43,27 @@ public final class GroupCommitDataSource extends DelegatingDataSource implements
     private static final Set<String> WRITES =
             Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private final GroupCommit group;
+    private final boolean afterRelease;
     /** The database's one store, found through the first connection that needs it. */
     private volatile MVStore store;
 
     public GroupCommitDataSource(DataSource target, Durability durability) {
+        this(target, new GroupCommit(durability == Durability.FSYNC), false);
+    }
+
+    private GroupCommitDataSource(DataSource target, GroupCommit group, boolean afterRelease) {
         super(target);
-        this.group = new GroupCommit(durability == Durability.FSYNC);
+        this.group = group;
+        this.afterRelease = afterRelease;
+    }
+
+    /**
+     * This data source over {@code target} (another pool of the same database), sharing its groups,
+     * whose connections wait for the file in {@code close()}, after the connection underneath went
+     * back to its pool, rather than in {@code commit()}.
+     */
+    public GroupCommitDataSource waitingAfterRelease(DataSource target) {
+        return new GroupCommitDataSource(target, group, true);
     }
 
     /** How many times the file was forced to the disk so far (one per group of commits). */
@@ -88,10 +111,14 @@ public final class GroupCommitDataSource extends DelegatingDataSource implements
                 Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, new Tracked(target));
     }
 
-    /** One connection: whether it changed anything since its last commit or rollback. */
+    /**
+     * One connection: whether it changed anything since its last commit or rollback, and (waiting
+     * after release) whether a commit still waits for the file when it is closed.
+     */
     private final class Tracked implements InvocationHandler {
         private final Connection target;
         private boolean dirty;
+        private boolean pending;
 
         Tracked(Connection target) {
             this.target = target;
@@ -103,6 +130,18 @@ public final class GroupCommitDataSource extends DelegatingDataSource implements
                 case "commit" -> {
                     target.commit();
                     awaitIfDirty();
+                    return null;
+                }
+                case "close" -> {
+                    if (pending) {
+                        // Found before the pool takes the connection back, waited for after.
+                        var file = store(target);
+                        target.close();
+                        pending = false;
+                        group.awaitStored(file);
+                    } else {
+                        target.close();
+                    }
                     return null;
                 }
                 case "rollback" -> {
@@ -148,7 +187,12 @@ public final class GroupCommitDataSource extends DelegatingDataSource implements
         private void awaitIfDirty() throws SQLException {
             if (dirty) {
                 dirty = false;
-                if (!BackgroundWrites.active()) {
+                if (BackgroundWrites.active()) {
+                    return;
+                }
+                if (afterRelease) {
+                    pending = true;
+                } else {
                     group.awaitStored(store(target));
                 }
             }

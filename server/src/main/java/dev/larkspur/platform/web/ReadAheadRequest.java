@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -38,6 +39,11 @@ final class ReadAheadRequest extends HttpServletRequestWrapper {
         this.stream = new ByteArrayInputStream(body);
     }
 
+    /** The whole body, as read ahead; not to be changed. */
+    byte[] bytes() {
+        return body;
+    }
+
     @Override
     public DispatcherType getDispatcherType() {
         return dispatcherType == null ? super.getDispatcherType() : dispatcherType;
@@ -55,20 +61,35 @@ final class ReadAheadRequest extends HttpServletRequestWrapper {
 
     @Override
     public ServletInputStream getInputStream() {
+        return streamOf(stream);
+    }
+
+    /** A stream that is already whole, as a servlet stream: always ready, any listener told at once. */
+    static ServletInputStream streamOf(InputStream stream) {
         return new ServletInputStream() {
+            private boolean finished;
+
             @Override
-            public int read() {
-                return stream.read();
+            public int read() throws IOException {
+                int b = stream.read();
+                finished = b == -1;
+                return b;
             }
 
             @Override
-            public int read(byte[] b, int off, int len) {
-                return stream.read(b, off, len);
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = stream.read(b, off, len);
+                finished = n == -1;
+                return n;
             }
 
             @Override
             public boolean isFinished() {
-                return stream.available() == 0;
+                try {
+                    return finished || stream.available() == 0;
+                } catch (IOException e) {
+                    return true;
+                }
             }
 
             @Override
@@ -138,7 +159,7 @@ final class ReadAheadRequest extends HttpServletRequestWrapper {
                 && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
     }
 
-    private static void addForm(String form, Charset charset, Map<String, List<String>> into) {
+    static void addForm(String form, Charset charset, Map<String, List<String>> into) {
         for (String pair : form.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -155,7 +176,11 @@ final class ReadAheadRequest extends HttpServletRequestWrapper {
     }
 
     private Charset charset() {
-        String encoding = getCharacterEncoding();
+        return charsetOf(getCharacterEncoding());
+    }
+
+    /** The named charset, UTF-8 when none is named or the name is unknown. */
+    static Charset charsetOf(String encoding) {
         try {
             return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
         } catch (IllegalArgumentException e) {

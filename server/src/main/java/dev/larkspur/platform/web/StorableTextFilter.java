@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * UTF-16 surrogate ({@link StorableText}): query parameters, form fields, and every string and key of
  * a JSON body, whatever endpoint it is for (tokens, Open API, admin, hooks, long connections). Such a
  * request gets 99992402 (10003 on the auth endpoints, as their other parameter errors) before any
- * handler runs. A JSON body is read once here and handed on unchanged, so signatures over its bytes
- * still verify; a body that is not JSON is left to the endpoint's own parsing.
+ * handler runs. A JSON body is checked in the bytes {@link BodyReadAheadFilter} read ahead, which the
+ * handler then reads unchanged, so signatures over them still verify; a body that is not JSON is left
+ * to the endpoint's own parsing, and a multipart body (an upload's bytes) is not text.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -46,13 +48,11 @@ class StorableTextFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var refusal = inQuery(request.getQueryString());
-        HttpServletRequest next = request;
         if (refusal == null && isForm(request)) {
             refusal = inParameters(request.getParameterMap());
-        } else if (refusal == null && hasBody(request) && !isMultipart(request)) {
-            var body = CachedBodyRequest.read(request, MAX_INSPECTED);
-            next = body;
-            if (body.complete()) {
+        } else if (refusal == null) {
+            var body = WebUtils.getNativeRequest(request, ReadAheadRequest.class);
+            if (body != null && body.bytes().length <= MAX_INSPECTED) {
                 refusal = inJson(body.bytes());
             }
         }
@@ -60,7 +60,7 @@ class StorableTextFilter extends OncePerRequestFilter {
             refuse(request, response, refusal);
             return;
         }
-        chain.doFilter(next, response);
+        chain.doFilter(request, response);
     }
 
     private record Refusal(String field, String problem) {}
@@ -165,17 +165,8 @@ class StorableTextFilter extends OncePerRequestFilter {
         response.getOutputStream().write(json.writeValueAsBytes(ApiResponse.failure(error, LogIds.of(request))));
     }
 
-    private static boolean hasBody(HttpServletRequest request) {
-        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-    }
-
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
-    }
-
-    private static boolean isMultipart(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith("multipart/");
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.core.annotation.Order;
 /**
  * Tomcat's own error answers as Feishu-style JSON ({@link JsonErrorReportValve}). Tomcat answers a
  * request it cannot parse with the first ErrorReportValve of the host, so the host keeps only this
- * one (Spring Boot adds its own); this customizer runs last, after Boot's.
+ * one (Spring Boot adds its own); this customizer runs last, after Boot's. It also adds the {@link
+ * UnreadBodyValve}, with which refusals leave a stalled body unread.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatErrorsConfig {
@@ -29,6 +30,7 @@ class TomcatErrorsConfig {
                 }
                 host.getPipeline().addValve(new JsonErrorReportValve());
             }
+            context.getPipeline().addValve(new UnreadBodyValve());
         });
     }
 }

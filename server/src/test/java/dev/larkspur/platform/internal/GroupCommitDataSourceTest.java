@@ -5,23 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.larkspur.platform.EmbeddedDatabase;
 import dev.larkspur.platform.LarkspurProperties;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * H2 writes commits in the background; a commit through the durable data source must not return
  * before the file holds it, in a transaction or in auto-commit mode, also when many commit at once;
- * with fsync durability (the default) the file is also forced to the disk, once per group.
+ * with fsync durability (the default) the file is also forced to the disk, once per group. Waiting
+ * after release, the connection goes back to its pool first and close() returns once the file holds
+ * the commit.
  */
 class GroupCommitDataSourceTest {
     @TempDir
@@ -89,6 +95,51 @@ class GroupCommitDataSourceTest {
             insert(c, "auto-commit");
             assertThat(store().hasUnsavedChanges()).isFalse();
         }
+    }
+
+    @Test
+    void waitingAfterReleaseACommitReturnsTheConnectionFirstAndIsInTheFileOnceCloseReturns() throws SQLException {
+        var unsavedWhenReleased = new ArrayList<Boolean>();
+        DataSource pool = new DelegatingDataSource(h2) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                var connection = h2.getConnection();
+                return (Connection) Proxy.newProxyInstance(
+                        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
+                            if (m.getName().equals("close")) {
+                                unsavedWhenReleased.add(store().hasUnsavedChanges());
+                            }
+                            try {
+                                return m.invoke(connection, a);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+        var released = durable.waitingAfterRelease(pool);
+        long before = durable.forced();
+        try (var c = released.getConnection()) {
+            c.setAutoCommit(false);
+            insert(c, "waits after release");
+            c.commit();
+        }
+        assertThat(unsavedWhenReleased)
+                .as("the connection went back to its pool before the file held the commit")
+                .containsExactly(true);
+        assertThat(store().hasUnsavedChanges()).isFalse();
+        assertThat(durable.forced())
+                .as("in the same groups as the data source it came from")
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void waitingAfterReleaseAnAutoCommitWriteIsInTheFileOnceCloseReturns() throws SQLException {
+        var released = durable.waitingAfterRelease(h2);
+        try (var c = released.getConnection()) {
+            insert(c, "auto-commit, released");
+        }
+        assertThat(store().hasUnsavedChanges()).isFalse();
     }
 
     @Test

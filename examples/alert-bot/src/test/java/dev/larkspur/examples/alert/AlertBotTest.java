@@ -1,7 +1,6 @@
 package dev.larkspur.examples.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.lark.oapi.Client;
 import com.lark.oapi.core.utils.Jsons;
@@ -38,11 +37,7 @@ class AlertBotTest {
                 .eventHandler(bot.events())
                 .build();
         connection.start();
-        // start() returns while the WebSocket is still opening; a card click needs it open.
-        String connections = "/admin/v1/apps/" + larkspur.app().appId() + "/connections";
-        await().atMost(Duration.ofSeconds(20))
-                .until(() ->
-                        larkspur.admin("GET", connections, null).path("items").size() == 1);
+        larkspur.awaitConnection(); // start() returns while the WebSocket is still opening
         endpoint = AlertEndpoint.start(bot, 0);
     }
 

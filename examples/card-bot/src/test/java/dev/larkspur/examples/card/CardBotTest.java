@@ -1,14 +1,12 @@
 package dev.larkspur.examples.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.lark.oapi.ws.Client;
 import dev.larkspur.junit.Larkspur;
 import dev.larkspur.junit.LarkspurTest;
 import dev.larkspur.junit.Message;
 import dev.larkspur.junit.Person;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,11 +23,7 @@ class CardBotTest {
                 .eventHandler(new CardBot(larkspur.client()).events())
                 .build();
         connection.start();
-        // start() returns while the WebSocket is still opening; a card click needs it open.
-        String connections = "/admin/v1/apps/" + larkspur.app().appId() + "/connections";
-        await().atMost(Duration.ofSeconds(20))
-                .until(() ->
-                        larkspur.admin("GET", connections, null).path("items").size() == 1);
+        larkspur.awaitConnection(); // start() returns while the WebSocket is still opening
     }
 
     @AfterAll
