@@ -1,6 +1,6 @@
 package dev.larkspur.chat;
 
-import static dev.larkspur.chat.ChatFixtures.ok;
+import static dev.larkspur.support.Responses.ok;
 
 import com.lark.oapi.Client;
 import com.lark.oapi.core.request.RequestOptions;

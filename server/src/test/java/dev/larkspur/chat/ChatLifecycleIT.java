@@ -4,9 +4,9 @@ import static dev.larkspur.chat.ChatCalls.add;
 import static dev.larkspur.chat.ChatCalls.disband;
 import static dev.larkspur.chat.ChatCalls.get;
 import static dev.larkspur.chat.ChatCalls.update;
-import static dev.larkspur.chat.ChatFixtures.assertFails;
-import static dev.larkspur.chat.ChatFixtures.ok;
-import static dev.larkspur.chat.ChatFixtures.openIds;
+import static dev.larkspur.support.Person.openIds;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.service.im.v1.model.CreateChatReq;

@@ -1,6 +1,6 @@
 package dev.larkspur.chat;
 
-import static dev.larkspur.chat.ChatFixtures.ok;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.Client;

@@ -5,14 +5,14 @@ import static dev.larkspur.chat.ChatCalls.deleteManagers;
 import static dev.larkspur.chat.ChatCalls.get;
 import static dev.larkspur.chat.ChatCalls.isInChat;
 import static dev.larkspur.chat.ChatCalls.members;
-import static dev.larkspur.chat.ChatFixtures.assertFails;
-import static dev.larkspur.chat.ChatFixtures.ok;
-import static dev.larkspur.chat.ChatFixtures.openIds;
+import static dev.larkspur.support.Person.openIds;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.service.im.v1.model.CreateChatReqBody;
 import com.lark.oapi.service.im.v1.model.ListMember;
-import dev.larkspur.chat.ChatFixtures.Person;
+import dev.larkspur.support.Person;
 import dev.larkspur.support.TestServer;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.larkspur.chat;
 
-import static dev.larkspur.chat.ChatFixtures.assertFails;
-import static dev.larkspur.chat.ChatFixtures.ok;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +20,7 @@ import com.lark.oapi.service.im.v1.model.P2MessageReadV1;
 import com.lark.oapi.service.im.v1.model.P2MessageReceiveV1;
 import dev.larkspur.support.Admin;
 import dev.larkspur.support.EventReceiver;
+import dev.larkspur.support.Person;
 import dev.larkspur.support.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,8 +58,7 @@ class PeopleChatIT {
     }
 
     private static CreateMessageResp write(
-            ChatFixtures.Org org, ChatFixtures.Person from, String idType, String to, String text, String uuid)
-            throws Exception {
+            ChatFixtures.Org org, Person from, String idType, String to, String text, String uuid) throws Exception {
         var body =
                 CreateMessageReqBody.newBuilder().receiveId(to).msgType("text").content("{\"text\":\"" + text + "\"}");
         if (uuid != null) {
@@ -75,8 +75,7 @@ class PeopleChatIT {
                         org.as(from));
     }
 
-    private static CreateMessageResp write(
-            ChatFixtures.Org org, ChatFixtures.Person from, ChatFixtures.Person to, String text) throws Exception {
+    private static CreateMessageResp write(ChatFixtures.Org org, Person from, Person to, String text) throws Exception {
         return write(org, from, "open_id", to.openId(), text, null);
     }
 
@@ -84,7 +83,7 @@ class PeopleChatIT {
      * The chat's history as the person reads it with their user token. Raw HTTP: the Java SDK
      * declares message list for tenant tokens only, though Feishu serves it to user tokens too.
      */
-    private static List<String> history(ChatFixtures.Org org, String chatId, ChatFixtures.Person as) {
+    private static List<String> history(ChatFixtures.Org org, String chatId, Person as) {
         String token = server.admin().userToken(org.bot.appId(), as.userId());
         var reply = server.http().get("/open-apis/im/v1/messages?container_id_type=chat&container_id=" + chatId, token);
         assertThat(reply.code()).as(reply.body().toString()).isZero();

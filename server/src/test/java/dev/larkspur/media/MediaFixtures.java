@@ -1,9 +1,9 @@
 package dev.larkspur.media;
 
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.Client;
-import com.lark.oapi.core.response.BaseResponse;
 import com.lark.oapi.core.response.RawResponse;
 import com.lark.oapi.service.im.v1.model.CreateFileReq;
 import com.lark.oapi.service.im.v1.model.CreateFileReqBody;
@@ -175,11 +175,6 @@ final class MediaFixtures {
     RawHttp.Reply download(Admin.AppCreds app, String path) {
         var http = server.http();
         return http.get(path, http.tenantToken(app.appId(), app.appSecret()));
-    }
-
-    static <T extends BaseResponse<?>> T ok(T resp) {
-        assertThat(resp.getCode()).as(resp.getMsg()).isZero();
-        return resp;
     }
 
     /** A response header by name, in whatever case the transport keeps it. */

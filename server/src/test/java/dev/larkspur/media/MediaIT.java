@@ -1,7 +1,7 @@
 package dev.larkspur.media;
 
 import static dev.larkspur.media.MediaFixtures.header;
-import static dev.larkspur.media.MediaFixtures.ok;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.Client;

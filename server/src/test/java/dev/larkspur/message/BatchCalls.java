@@ -1,6 +1,6 @@
 package dev.larkspur.message;
 
-import static dev.larkspur.message.MessageFixtures.ok;
+import static dev.larkspur.support.Responses.ok;
 
 import com.lark.oapi.Client;
 import com.lark.oapi.core.request.RequestOptions;
@@ -13,6 +13,7 @@ import com.lark.oapi.service.im.v1.model.ReadUserBatchMessageReq;
 import com.lark.oapi.service.im.v1.model.ReadUserBatchMessageResp;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.support.Admin;
+import dev.larkspur.support.Person;
 import dev.larkspur.support.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -109,7 +110,7 @@ final class BatchCalls {
     }
 
     /** The person reads the message, as their client would. */
-    static void markRead(TestServer server, MessageFixtures.Org org, MessageFixtures.Person person, String messageId) {
+    static void markRead(TestServer server, MessageFixtures.Org org, Person person, String messageId) {
         Admin.ok(server.admin()
                 .call(
                         "POST",
@@ -118,7 +119,7 @@ final class BatchCalls {
     }
 
     /** The messages of the bot's p2p chat with a person, found by writing to them once more. */
-    static List<Message> p2pHistory(MessageFixtures.Org org, MessageFixtures.Person person) throws Exception {
+    static List<Message> p2pHistory(MessageFixtures.Org org, Person person) throws Exception {
         String chatId = ok(org.send("open_id", person.openId(), "text", MessageFixtures.text("ping")))
                 .getData()
                 .getChatId();
@@ -126,7 +127,7 @@ final class BatchCalls {
         return history.subList(0, history.size() - 1);
     }
 
-    static String p2pChat(MessageFixtures.Org org, MessageFixtures.Person person) throws Exception {
+    static String p2pChat(MessageFixtures.Org org, Person person) throws Exception {
         return ok(org.send("open_id", person.openId(), "text", MessageFixtures.text("ping")))
                 .getData()
                 .getChatId();

@@ -5,10 +5,11 @@ import static dev.larkspur.message.BatchCalls.p2pHistory;
 import static dev.larkspur.message.BatchCalls.rawData;
 import static dev.larkspur.message.BatchCalls.sendText;
 import static dev.larkspur.message.LegacyCalls.assertFails;
-import static dev.larkspur.message.MessageFixtures.ok;
 import static dev.larkspur.message.MessageFixtures.parse;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larkspur.support.Responses;
 import dev.larkspur.support.TestServer;
 import java.time.Duration;
 import java.util.Collections;
@@ -243,7 +244,7 @@ class BatchMessageIT {
         server.clock().advance(Duration.ofHours(25));
         var client = BatchCalls.uncachedClient(server, org.bot);
 
-        MessageFixtures.assertFails(BatchCalls.recall(client, batchId, BatchCalls.freshToken(server, org.bot)), 230009);
+        Responses.assertFails(BatchCalls.recall(client, batchId, BatchCalls.freshToken(server, org.bot)), 230009);
     }
 
     @Test
@@ -252,16 +253,16 @@ class BatchMessageIT {
         String batchId = batchId(sendText(org.client, "mine", org.person("Ann").openId()));
         var other = org.client(org.bot("Other Bot"));
 
-        MessageFixtures.assertFails(BatchCalls.recall(other, batchId, null), 230026);
-        MessageFixtures.assertFails(BatchCalls.readUser(other, batchId, null), 230012);
-        MessageFixtures.assertFails(BatchCalls.progress(other, batchId), 230012);
+        Responses.assertFails(BatchCalls.recall(other, batchId, null), 230026);
+        Responses.assertFails(BatchCalls.readUser(other, batchId, null), 230012);
+        Responses.assertFails(BatchCalls.progress(other, batchId), 230012);
     }
 
     @Test
     void anUnknownBatchIsNotFound() throws Exception {
         var org = fixtures.org();
 
-        MessageFixtures.assertFails(BatchCalls.progress(org.client, "bm-00000000000000000000000000000000"), 230030);
+        Responses.assertFails(BatchCalls.progress(org.client, "bm-00000000000000000000000000000000"), 230030);
         MessageFixtures.assertInvalid(
                 BatchCalls.readUser(org.client, "bm-", null), "batch_message_id length is less than 4");
     }

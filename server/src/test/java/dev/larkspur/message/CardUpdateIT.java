@@ -11,6 +11,7 @@ import dev.larkspur.directory.UserService;
 import dev.larkspur.message.internal.CardRepository;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.support.Admin;
+import dev.larkspur.support.Responses;
 import dev.larkspur.support.TestServer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -142,7 +143,7 @@ class CardUpdateIT {
         var org = fixtures.org();
         String messageId = cardMessage(org, true);
         String token = token(messageId, org.bot);
-        MessageFixtures.ok(org.client
+        Responses.ok(org.client
                 .im()
                 .message()
                 .delete(DeleteMessageReq.newBuilder().messageId(messageId).build()));

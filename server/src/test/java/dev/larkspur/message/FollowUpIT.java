@@ -2,10 +2,10 @@ package dev.larkspur.message;
 
 import static dev.larkspur.message.ForwardCalls.raw;
 import static dev.larkspur.message.ForwardCalls.recall;
-import static dev.larkspur.message.MessageFixtures.assertFails;
 import static dev.larkspur.message.MessageFixtures.assertInvalid;
-import static dev.larkspur.message.MessageFixtures.ok;
 import static dev.larkspur.message.MessageFixtures.text;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.Client;
@@ -15,6 +15,7 @@ import com.lark.oapi.service.im.v1.model.I18nContent;
 import com.lark.oapi.service.im.v1.model.PushFollowUpMessageReq;
 import com.lark.oapi.service.im.v1.model.PushFollowUpMessageReqBody;
 import com.lark.oapi.service.im.v1.model.PushFollowUpMessageResp;
+import dev.larkspur.support.Person;
 import dev.larkspur.support.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -59,8 +60,7 @@ class FollowUpIT {
     }
 
     /** The main bot's message to the person, in their p2p chat. */
-    private static CreateMessageRespBody toPerson(MessageFixtures.Org org, MessageFixtures.Person person)
-            throws Exception {
+    private static CreateMessageRespBody toPerson(MessageFixtures.Org org, Person person) throws Exception {
         return ok(org.send("open_id", person.openId(), "text", text("how can I help?")))
                 .getData();
     }

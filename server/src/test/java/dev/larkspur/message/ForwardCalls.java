@@ -1,6 +1,6 @@
 package dev.larkspur.message;
 
-import static dev.larkspur.message.MessageFixtures.ok;
+import static dev.larkspur.support.Responses.ok;
 
 import com.lark.oapi.Client;
 import com.lark.oapi.core.response.BaseResponse;

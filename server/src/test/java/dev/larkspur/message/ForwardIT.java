@@ -6,11 +6,11 @@ import static dev.larkspur.message.ForwardCalls.items;
 import static dev.larkspur.message.ForwardCalls.merge;
 import static dev.larkspur.message.ForwardCalls.raw;
 import static dev.larkspur.message.ForwardCalls.recall;
-import static dev.larkspur.message.MessageFixtures.assertFails;
 import static dev.larkspur.message.MessageFixtures.assertInvalid;
 import static dev.larkspur.message.MessageFixtures.json;
-import static dev.larkspur.message.MessageFixtures.ok;
 import static dev.larkspur.message.MessageFixtures.text;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larkspur.support.TestServer;

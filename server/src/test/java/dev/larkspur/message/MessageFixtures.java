@@ -1,5 +1,8 @@
 package dev.larkspur.message;
 
+import static dev.larkspur.support.Person.openIds;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.Client;
@@ -18,14 +21,13 @@ import com.lark.oapi.service.im.v1.model.ReplyMessageReq;
 import com.lark.oapi.service.im.v1.model.ReplyMessageReqBody;
 import com.lark.oapi.service.im.v1.model.ReplyMessageResp;
 import dev.larkspur.support.Admin;
-import dev.larkspur.support.Sdk;
+import dev.larkspur.support.Person;
 import dev.larkspur.support.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,65 +38,20 @@ import tools.jackson.databind.json.JsonMapper;
 final class MessageFixtures {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String INVALID_PARAM = "Your request contains an invalid request parameter, ext=";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private final TestServer server;
 
     MessageFixtures(TestServer server) {
         this.server = server;
     }
 
-    /** A person of a tenant, with the ids the tenant's main bot knows them by. */
-    record Person(String userId, String name, String email, String openId, String unionId) {}
-
-    /** A new tenant with one bot (all default scopes) and its SDK client. */
     Org org() {
-        String key = server.admin().tenant("Message Co " + SEQUENCE.incrementAndGet());
-        return new Org(key, server.admin().app(key, "Main Bot"));
+        return new Org(server);
     }
 
-    /** One tenant: its main bot, more bots, people and chats on demand. */
-    final class Org {
-        final String tenantKey;
-        final Admin.AppCreds bot;
-        final Client client;
-
-        private Org(String tenantKey, Admin.AppCreds bot) {
-            this.tenantKey = tenantKey;
-            this.bot = bot;
-            this.client = Sdk.client(server, bot);
-        }
-
-        Admin.AppCreds bot(String name) {
-            return server.admin().app(tenantKey, name);
-        }
-
-        Client client(Admin.AppCreds app) {
-            return Sdk.client(server, app);
-        }
-
-        Person person(String name) {
-            String userId = "u" + SEQUENCE.incrementAndGet();
-            String email = userId + "@message.test";
-            var created = server.admin().user(tenantKey, Map.of("name", name, "user_id", userId, "email", email));
-            return new Person(
-                    userId,
-                    name,
-                    email,
-                    created.path("open_ids").path(bot.appId()).asText(),
-                    created.path("union_id").asText());
-        }
-
-        /** Request options that make a client act as the person (a user token of the main bot). */
-        RequestOptions as(Person person) {
-            return RequestOptions.newBuilder()
-                    .userAccessToken(server.admin().userToken(bot.appId(), person.userId()))
-                    .build();
-        }
-
-        String botOpenId(Admin.AppCreds app) {
-            return Admin.ok(server.admin().call("GET", "/admin/v1/apps/" + app.appId(), null))
-                    .path("bot_open_id")
-                    .asText();
+    /** A tenant of the message tests: the shared {@link dev.larkspur.support.Org}, chats and sends. */
+    static final class Org extends dev.larkspur.support.Org {
+        private Org(TestServer server) {
+            super(server, "Message Co", "Main Bot");
         }
 
         /** A group chat created and owned by the main bot, with these people in it. */
@@ -210,23 +167,6 @@ final class MessageFixtures {
             var raw = client.get(pathAndQuery, null, AccessTokenType.Tenant);
             return JSON.readTree(new String(raw.getBody(), StandardCharsets.UTF_8));
         }
-
-        /** The chat's recorded events of one type, as {@code viewer} would receive them, oldest first. */
-        List<JsonNode> events(String chatId, Admin.AppCreds viewer, String eventType) {
-            var data = Admin.ok(server.admin()
-                    .call("GET", "/admin/v1/events?chat_id=" + chatId + "&app_id=" + viewer.appId(), null));
-            var result = new ArrayList<JsonNode>();
-            data.path("items").forEach(e -> {
-                if (e.path("event_type").asText().equals(eventType)) {
-                    result.add(e);
-                }
-            });
-            return result;
-        }
-    }
-
-    static String[] openIds(Person... people) {
-        return Arrays.stream(people).map(Person::openId).toArray(String[]::new);
     }
 
     /** {@code {"text": …}} as a content string. */
@@ -240,18 +180,6 @@ final class MessageFixtures {
 
     static JsonNode parse(String json) {
         return JSON.readTree(json);
-    }
-
-    /** Asserts success and hands the response back. */
-    static <T extends BaseResponse<?>> T ok(T response) {
-        assertThat(response.getCode()).as(response.getMsg()).isZero();
-        return response;
-    }
-
-    /** Asserts a Feishu business error: its code, on HTTP 400. */
-    static void assertFails(BaseResponse<?> response, int code) {
-        assertThat(response.getCode()).as(response.getMsg()).isEqualTo(code);
-        assertThat(response.getRawResponse().getStatusCode()).isEqualTo(400);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.larkspur.message;
 
-import static dev.larkspur.message.MessageFixtures.assertFails;
 import static dev.larkspur.message.MessageFixtures.assertInvalid;
+import static dev.larkspur.support.Responses.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.service.im.v1.model.GetMessageReq;

@@ -1,9 +1,9 @@
 package dev.larkspur.message;
 
-import static dev.larkspur.message.MessageFixtures.assertFails;
-import static dev.larkspur.message.MessageFixtures.ok;
 import static dev.larkspur.message.MessageFixtures.parse;
 import static dev.larkspur.message.MessageFixtures.text;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.service.im.v1.model.DeleteChatReq;
@@ -12,6 +12,7 @@ import com.lark.oapi.service.im.v1.model.UpdateChatModerationReqBody;
 import com.lark.oapi.service.im.v1.model.UpdateChatReq;
 import com.lark.oapi.service.im.v1.model.UpdateChatReqBody;
 import dev.larkspur.support.Admin;
+import dev.larkspur.support.Person;
 import dev.larkspur.support.TestServer;
 import java.util.List;
 import java.util.Map;
@@ -160,16 +161,12 @@ class MessageSendPermissionsIT {
     }
 
     /** A group of the main bot with these people, under the given moderation setting. */
-    private static String moderated(
-            MessageFixtures.Org org,
-            String setting,
-            List<MessageFixtures.Person> people,
-            MessageFixtures.Person... moderators)
+    private static String moderated(MessageFixtures.Org org, String setting, List<Person> people, Person... moderators)
             throws Exception {
-        String chatId = org.group(people.toArray(MessageFixtures.Person[]::new));
+        String chatId = org.group(people.toArray(Person[]::new));
         var body = UpdateChatModerationReqBody.newBuilder().moderationSetting(setting);
         if (moderators.length > 0) {
-            body.moderatorAddedList(MessageFixtures.openIds(moderators));
+            body.moderatorAddedList(Person.openIds(moderators));
         }
         ok(org.client
                 .im()
@@ -182,8 +179,7 @@ class MessageSendPermissionsIT {
     }
 
     /** A group of the main bot with Ann in it, where only the owner may @all. */
-    private static String onlyOwnerMentionsAll(MessageFixtures.Org org, MessageFixtures.Person member)
-            throws Exception {
+    private static String onlyOwnerMentionsAll(MessageFixtures.Org org, Person member) throws Exception {
         String chatId = org.group(member);
         ok(org.client
                 .im()

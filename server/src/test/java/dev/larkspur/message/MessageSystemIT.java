@@ -2,11 +2,12 @@ package dev.larkspur.message;
 
 import static dev.larkspur.message.MessageFixtures.assertInvalid;
 import static dev.larkspur.message.MessageFixtures.json;
-import static dev.larkspur.message.MessageFixtures.ok;
 import static dev.larkspur.message.MessageFixtures.parse;
 import static dev.larkspur.message.MessageFixtures.text;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larkspur.support.Person;
 import dev.larkspur.support.TestServer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class MessageSystemIT {
     private static TestServer server;
     private static MessageFixtures.Org org;
-    private static MessageFixtures.Person ann;
+    private static Person ann;
 
     @BeforeAll
     static void start() {

@@ -1,7 +1,7 @@
 package dev.larkspur.message;
 
-import static dev.larkspur.message.MessageFixtures.ok;
 import static dev.larkspur.message.ReactionCalls.AS_BOT;
+import static dev.larkspur.support.Responses.ok;
 
 import com.lark.oapi.Client;
 import com.lark.oapi.core.request.RequestOptions;

@@ -1,12 +1,12 @@
 package dev.larkspur.message;
 
-import static dev.larkspur.message.MessageFixtures.assertFails;
 import static dev.larkspur.message.MessageFixtures.assertInvalid;
-import static dev.larkspur.message.MessageFixtures.ok;
 import static dev.larkspur.message.PinCalls.in;
 import static dev.larkspur.message.PinCalls.list;
 import static dev.larkspur.message.PinCalls.pin;
 import static dev.larkspur.message.PinCalls.pinned;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.service.im.v1.model.Pin;

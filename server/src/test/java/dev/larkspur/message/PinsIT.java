@@ -1,14 +1,14 @@
 package dev.larkspur.message;
 
-import static dev.larkspur.message.MessageFixtures.assertFails;
 import static dev.larkspur.message.MessageFixtures.assertInvalid;
 import static dev.larkspur.message.MessageFixtures.json;
-import static dev.larkspur.message.MessageFixtures.ok;
 import static dev.larkspur.message.PinCalls.pin;
 import static dev.larkspur.message.PinCalls.pinned;
 import static dev.larkspur.message.PinCalls.unpin;
 import static dev.larkspur.message.ReactionCalls.AS_BOT;
 import static dev.larkspur.message.ReactionCalls.recall;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larkspur.support.Admin;

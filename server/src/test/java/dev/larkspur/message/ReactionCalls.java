@@ -12,6 +12,7 @@ import com.lark.oapi.service.im.v1.model.Emoji;
 import com.lark.oapi.service.im.v1.model.ListMessageReactionReq;
 import com.lark.oapi.service.im.v1.model.ListMessageReactionResp;
 import dev.larkspur.support.RawHttp;
+import dev.larkspur.support.Responses;
 import dev.larkspur.support.TestServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class ReactionCalls {
     }
 
     static void recall(Client client, String messageId) throws Exception {
-        MessageFixtures.ok(client.im()
+        Responses.ok(client.im()
                 .message()
                 .delete(DeleteMessageReq.newBuilder().messageId(messageId).build()));
     }

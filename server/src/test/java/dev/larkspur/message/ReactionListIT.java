@@ -1,11 +1,11 @@
 package dev.larkspur.message;
 
-import static dev.larkspur.message.MessageFixtures.assertFails;
-import static dev.larkspur.message.MessageFixtures.ok;
 import static dev.larkspur.message.ReactionCalls.AS_BOT;
 import static dev.larkspur.message.ReactionCalls.add;
 import static dev.larkspur.message.ReactionCalls.list;
 import static dev.larkspur.message.ReactionCalls.recall;
+import static dev.larkspur.support.Responses.assertFails;
+import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lark.oapi.service.im.v1.model.ListMessageReactionReq;

@@ -2,14 +2,12 @@ package dev.larkspur.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lark.oapi.Client;
 import com.lark.oapi.service.im.v1.model.CreateChatReq;
 import com.lark.oapi.service.im.v1.model.CreateChatReqBody;
 import com.lark.oapi.service.im.v1.model.ListMessageReq;
 import com.lark.oapi.service.im.v1.model.Message;
 import dev.larkspur.support.Admin;
 import dev.larkspur.support.RawHttp;
-import dev.larkspur.support.Sdk;
 import dev.larkspur.support.TestServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,19 +44,13 @@ final class CustomBotFixtures {
     }
 
     Org org() {
-        String key = server.admin().tenant("Hook Co " + SEQUENCE.incrementAndGet());
-        return new Org(key, server.admin().app(key, "Reader Bot"));
+        return new Org(server);
     }
 
-    final class Org {
-        final String tenantKey;
-        final Admin.AppCreds bot;
-        final Client client;
-
-        private Org(String tenantKey, Admin.AppCreds bot) {
-            this.tenantKey = tenantKey;
-            this.bot = bot;
-            this.client = Sdk.client(server, bot);
+    /** A tenant with its reader bot: the shared {@link dev.larkspur.support.Org}, and a group. */
+    static final class Org extends dev.larkspur.support.Org {
+        private Org(TestServer server) {
+            super(server, "Hook Co", "Reader Bot");
         }
 
         /** A group created by the bot, with these people (by the bot's open_ids) in it. */
@@ -77,9 +69,7 @@ final class CustomBotFixtures {
 
         /** A person, and their open_id as the bot knows them. */
         String personOpenId(String name) {
-            var created = server.admin()
-                    .user(tenantKey, Map.of("name", name, "user_id", "hook" + SEQUENCE.incrementAndGet()));
-            return created.path("open_ids").path(bot.appId()).asText();
+            return person(name).openId();
         }
 
         /** The chat's history as the bot reads it through the official SDK, oldest first. */
