@@ -1,6 +1,7 @@
 package dev.larkspur.junit;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,6 +21,13 @@ public final class LarkspurExtension implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        var settings = settings(context.getRequiredTestClass());
+        if (database(settings) != settings.database()
+                && database(settings) == Database.POSTGRESQL
+                && !PostgresSchema.required()) {
+            Assumptions.assumeTrue(
+                    PostgresSchema.reachable(), "LARKSPUR_TEST_DATABASE=POSTGRESQL, and no PostgreSQL answers");
+        }
         larkspur(context).reset();
     }
 
@@ -43,14 +51,27 @@ public final class LarkspurExtension implements BeforeAllCallback, BeforeEachCal
     private static Larkspur larkspur(ExtensionContext context) {
         var settings = settings(context.getRequiredTestClass());
         var seed = Seed.load(settings.seed());
-        String key = EmbeddedLarkspur.key(seed, settings.database(), settings.properties());
+        var database = database(settings);
+        String key = EmbeddedLarkspur.key(seed, database, settings.properties());
         return context.getRoot()
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(
-                        key,
-                        k -> EmbeddedLarkspur.start(seed, settings.database(), settings.properties()),
-                        EmbeddedLarkspur.class)
+                        key, k -> EmbeddedLarkspur.start(seed, database, settings.properties()), EmbeddedLarkspur.class)
                 .handle();
+    }
+
+    /**
+     * The annotation's database, unless {@code LARKSPUR_TEST_DATABASE} (a system property or an
+     * environment variable: {@code H2} or {@code POSTGRESQL}) names another for every class: so a
+     * build can run one bot suite on both databases (examples/pom.xml does) without a copy of each
+     * class. A class switched to PostgreSQL this way is skipped when none answers, unless {@code
+     * LARKSPUR_REQUIRE_POSTGRES=true}.
+     */
+    static Database database(LarkspurTest settings) {
+        String named = System.getProperty("LARKSPUR_TEST_DATABASE", System.getenv("LARKSPUR_TEST_DATABASE"));
+        return named == null || named.isBlank()
+                ? settings.database()
+                : Database.valueOf(named.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The class's {@link LarkspurTest}, or that of a class enclosing it ({@code @Nested}). */

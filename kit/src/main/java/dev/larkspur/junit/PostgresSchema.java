@@ -28,6 +28,23 @@ record PostgresSchema(String url, String user, String password, String name) {
         return schema;
     }
 
+    /** Whether a PostgreSQL answers at the configured URL within two seconds. */
+    static boolean reachable() {
+        try (var c = DriverManager.getConnection(
+                setting("LARKSPUR_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                setting("LARKSPUR_TEST_POSTGRES_USER", "postgres"),
+                setting("LARKSPUR_TEST_POSTGRES_PASSWORD", ""))) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** CI's switch: a PostgreSQL pass that cannot reach one fails rather than skips. */
+    static boolean required() {
+        return "true".equalsIgnoreCase(setting("LARKSPUR_REQUIRE_POSTGRES", "false"));
+    }
+
     private static String setting(String name, String fallback) {
         String value = System.getProperty(name, System.getenv(name));
         return value == null || value.isBlank() ? fallback : value;

@@ -88,6 +88,10 @@ class EphemeralIT {
         var outsider = org.person("Out");
         String group = org.group(ann);
 
+        // The card is seen by nobody but its viewer, so the one effect to see is whose membership
+        // counts: the outsider alone is refused, so each success below means Ann was chosen.
+        assertFails(send(org, group, Map.of("user_id", outsider.userId())), 11206);
+        assertFails(send(org, group, Map.of("email", outsider.email())), 11206);
         LegacyCalls.ok(send(
                 org, group, Map.of("open_id", ann.openId(), "user_id", outsider.userId(), "email", outsider.email())));
         LegacyCalls.ok(send(org, group, Map.of("user_id", ann.userId(), "email", outsider.email())));
