@@ -3,6 +3,7 @@ package dev.larkspur.event;
 import dev.larkspur.platform.BackgroundWrites;
 import dev.larkspur.platform.LarkspurProperties;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -23,19 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 class EventWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventWorkers.class);
-    /**
-     * Threads per mode that prepare pushes (lookups, rendering, fault rules); the pushes themselves
-     * then hold no thread, so a mode's {@code senders} bound only how many are in flight.
-     */
-    private static final int PREPARERS = 8;
-
     private final Fanout fanout;
     private final List<DeliveryPipeline> pipelines;
     private final EventSignals signals;
     private final LarkspurProperties.Events config;
     private volatile boolean running;
     private ExecutorService loops;
-    private ExecutorService senders;
+    private final List<ExecutorService> senders = new CopyOnWriteArrayList<>();
 
     EventWorkers(Fanout fanout, List<DeliveryPipeline> pipelines, EventSignals signals, LarkspurProperties props) {
         this.fanout = fanout;
@@ -50,14 +45,18 @@ class EventWorkers implements SmartLifecycle {
             return;
         }
         running = true;
-        senders = Executors.newFixedThreadPool(pipelines.size() * PREPARERS, daemon("larkspur-push"));
         loops = Executors.newFixedThreadPool(1 + 2 * pipelines.size(), daemon("larkspur-events"));
         loops.submit(() -> loop("fan-out", this::fanOut, signals::generation, signals::await));
         for (var pipeline : pipelines) {
             var inFlight = new Semaphore(config.senders());
+            // Each mode prepares its pushes (lookups, rendering, fault rules, the send of a frame)
+            // on threads of its own, never more than its pushes in flight, so that a push held up
+            // before it is on its way (a delay rule, a full socket) holds only a place of its app.
+            var preparers = Executors.newCachedThreadPool(daemon("larkspur-push"));
+            senders.add(preparers);
             loops.submit(() -> loop(
                     pipeline.mode(),
-                    () -> dispatch(inFlight, pipeline),
+                    () -> dispatch(inFlight, pipeline, preparers),
                     signals::deliveryGeneration,
                     signals::awaitDeliveries));
             loops.submit(() -> record(pipeline));
@@ -72,7 +71,8 @@ class EventWorkers implements SmartLifecycle {
         return worked;
     }
 
-    private boolean dispatch(Semaphore bound, DeliveryPipeline pipeline) throws InterruptedException {
+    private boolean dispatch(Semaphore bound, DeliveryPipeline pipeline, ExecutorService preparers)
+            throws InterruptedException {
         int free = bound.availablePermits();
         if (free == 0) {
             bound.acquire();
@@ -81,7 +81,7 @@ class EventWorkers implements SmartLifecycle {
         }
         var due = pipeline.claim(free);
         bound.acquire(due.size());
-        pipeline.send(due, senders, bound::release);
+        pipeline.send(due, preparers, bound::release);
         return !due.isEmpty();
     }
 
@@ -142,9 +142,11 @@ class EventWorkers implements SmartLifecycle {
             signals.wake();
             signals.wakeDeliveries();
             loops.shutdownNow();
-            senders.shutdown();
+            senders.forEach(ExecutorService::shutdown);
             try {
-                senders.awaitTermination(5, TimeUnit.SECONDS);
+                for (var preparers : senders) {
+                    preparers.awaitTermination(5, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
