@@ -162,7 +162,18 @@ public final class Bench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // Exit even when a step throws: the SDK's long-connection threads would keep the JVM,
+            // and CI with it, waiting (a PostgreSQL server that did not start once hung it so).
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         var options = options(args);
         var plan = options.containsKey("smoke") ? Plan.smokeRun() : Plan.fullRun();
         if (options.containsKey("seconds")) {
