@@ -3,7 +3,6 @@ package dev.larkspur.platform.web;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.Part;
 import java.io.File;
 import java.io.IOException;
@@ -13,8 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +31,7 @@ import org.apache.tomcat.util.http.fileupload.disk.DiskFileItemFactory;
  * IllegalStateException}, as Tomcat's, which Spring turns into its multipart exceptions ("exceeds
  * ... size" into {@code MaxUploadSizeExceededException}).
  */
-final class MultipartReadAheadRequest extends HttpServletRequestWrapper {
+final class MultipartReadAheadRequest extends ReadAheadWrapper {
     /** Parts up to this size stay in memory; larger ones go to a file of their own. */
     private static final int PART_IN_MEMORY = 16 * 1024;
 
@@ -43,10 +40,8 @@ final class MultipartReadAheadRequest extends HttpServletRequestWrapper {
 
     private final SpooledBody body;
     private final boolean tooLarge;
-    private final DispatcherType dispatcherType;
     private final Limits limits;
     private List<Part> parts;
-    private Map<String, String[]> parameters;
 
     /** {@code tooLarge}: the body went past the request limit and was not kept. */
     MultipartReadAheadRequest(
@@ -55,16 +50,10 @@ final class MultipartReadAheadRequest extends HttpServletRequestWrapper {
             boolean tooLarge,
             DispatcherType dispatcherType,
             Limits limits) {
-        super(request);
+        super(request, dispatcherType);
         this.body = body;
         this.tooLarge = tooLarge;
-        this.dispatcherType = dispatcherType;
         this.limits = limits;
-    }
-
-    @Override
-    public DispatcherType getDispatcherType() {
-        return dispatcherType == null ? super.getDispatcherType() : dispatcherType;
     }
 
     @Override
@@ -86,28 +75,6 @@ final class MultipartReadAheadRequest extends HttpServletRequestWrapper {
                 .filter(p -> name.equals(p.getName()))
                 .findFirst()
                 .orElse(null);
-    }
-
-    @Override
-    public String getParameter(String name) {
-        String[] values = parameters().get(name);
-        return values == null || values.length == 0 ? null : values[0];
-    }
-
-    @Override
-    public Map<String, String[]> getParameterMap() {
-        return parameters();
-    }
-
-    @Override
-    public Enumeration<String> getParameterNames() {
-        return Collections.enumeration(parameters().keySet());
-    }
-
-    @Override
-    public String[] getParameterValues(String name) {
-        String[] values = parameters().get(name);
-        return values == null ? null : values.clone();
     }
 
     /** Deletes the parts' files; the spooled body is the filter's to drop. */
@@ -146,29 +113,24 @@ final class MultipartReadAheadRequest extends HttpServletRequestWrapper {
         }
     }
 
-    private synchronized Map<String, String[]> parameters() {
-        if (parameters == null) {
-            Map<String, List<String>> all = new LinkedHashMap<>();
-            String query = getQueryString();
-            if (query != null) {
-                ReadAheadRequest.addForm(query, StandardCharsets.UTF_8, all);
-            }
-            for (Part part : getParts()) {
-                if (part.getSubmittedFileName() == null) {
-                    try {
-                        all.computeIfAbsent(part.getName(), n -> new ArrayList<>())
-                                .add(((ApplicationPart) part)
-                                        .getString(charset().name()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+    @Override
+    Map<String, List<String>> gatherParameters() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        String query = getQueryString();
+        if (query != null) {
+            ReadAheadRequest.addForm(query, StandardCharsets.UTF_8, all);
+        }
+        for (Part part : getParts()) {
+            if (part.getSubmittedFileName() == null) {
+                try {
+                    all.computeIfAbsent(part.getName(), n -> new ArrayList<>())
+                            .add(((ApplicationPart) part).getString(charset().name()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
-            Map<String, String[]> result = new LinkedHashMap<>();
-            all.forEach((name, values) -> result.put(name, values.toArray(String[]::new)));
-            parameters = Collections.unmodifiableMap(result);
         }
-        return parameters;
+        return all;
     }
 
     private Charset charset() {

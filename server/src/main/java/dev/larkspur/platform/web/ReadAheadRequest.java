@@ -4,7 +4,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,8 +13,6 @@ import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,28 +22,20 @@ import java.util.Map;
  * the form parameters in it come from those bytes, since the container's own stream is spent (and
  * the container, having seen the stream used, parses only the query string into parameters).
  */
-final class ReadAheadRequest extends HttpServletRequestWrapper {
+final class ReadAheadRequest extends ReadAheadWrapper {
     private final byte[] body;
-    private final DispatcherType dispatcherType;
     private final ByteArrayInputStream stream;
-    private Map<String, String[]> parameters;
 
     /** {@code dispatcherType} null keeps the container's. */
     ReadAheadRequest(HttpServletRequest request, byte[] body, DispatcherType dispatcherType) {
-        super(request);
+        super(request, dispatcherType);
         this.body = body;
-        this.dispatcherType = dispatcherType;
         this.stream = new ByteArrayInputStream(body);
     }
 
     /** The whole body, as read ahead; not to be changed. */
     byte[] bytes() {
         return body;
-    }
-
-    @Override
-    public DispatcherType getDispatcherType() {
-        return dispatcherType == null ? super.getDispatcherType() : dispatcherType;
     }
 
     @Override
@@ -114,42 +103,16 @@ final class ReadAheadRequest extends HttpServletRequestWrapper {
         return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
     }
 
-    @Override
-    public String getParameter(String name) {
-        String[] values = parameters().get(name);
-        return values == null || values.length == 0 ? null : values[0];
-    }
-
-    @Override
-    public Map<String, String[]> getParameterMap() {
-        return parameters();
-    }
-
-    @Override
-    public Enumeration<String> getParameterNames() {
-        return Collections.enumeration(parameters().keySet());
-    }
-
-    @Override
-    public String[] getParameterValues(String name) {
-        String[] values = parameters().get(name);
-        return values == null ? null : values.clone();
-    }
-
     /** The query's parameters, then a posted form's, in order, as the container joins them. */
-    private synchronized Map<String, String[]> parameters() {
-        if (parameters == null) {
-            Map<String, List<String>> all = new LinkedHashMap<>();
-            super.getParameterMap().forEach((name, values) -> all.computeIfAbsent(name, n -> new ArrayList<>())
-                    .addAll(List.of(values)));
-            if (isPostedForm()) {
-                addForm(new String(body, charset()), charset(), all);
-            }
-            Map<String, String[]> result = new LinkedHashMap<>();
-            all.forEach((name, values) -> result.put(name, values.toArray(String[]::new)));
-            parameters = Collections.unmodifiableMap(result);
+    @Override
+    Map<String, List<String>> gatherParameters() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        containerParameters().forEach((name, values) -> all.computeIfAbsent(name, n -> new ArrayList<>())
+                .addAll(List.of(values)));
+        if (isPostedForm()) {
+            addForm(new String(body, charset()), charset(), all);
         }
-        return parameters;
+        return all;
     }
 
     private boolean isPostedForm() {
