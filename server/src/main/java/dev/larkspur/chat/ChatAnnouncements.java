@@ -3,7 +3,6 @@ package dev.larkspur.chat;
 import dev.larkspur.chat.internal.AnnouncementRepository;
 import dev.larkspur.chat.internal.AnnouncementRepository.AnnouncementRow;
 import dev.larkspur.directory.UserIdType;
-import dev.larkspur.platform.FeishuException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +64,7 @@ public class ChatAnnouncements {
             throw ChatErrors.invalidParam("requests is required");
         }
         if (requests.stream().anyMatch(r -> r == null || r.isBlank())) {
-            throw updateFailed("empty request");
+            throw ChatErrors.announcementUpdateFailed("empty request");
         }
         var chat = access.lock(chatId, actor);
         requireGroup(chat);
@@ -86,7 +85,7 @@ public class ChatAnnouncements {
         lines.addAll(requests);
         String content = String.join("\n", lines);
         if (content.length() > MAX_CONTENT) {
-            throw updateFailed("announcement too long");
+            throw ChatErrors.announcementUpdateFailed("announcement too long");
         }
         var next = new AnnouncementRow(
                 content,
@@ -153,9 +152,5 @@ public class ChatAnnouncements {
                 row.modifierUserPk() != null ? userIds.get(row.modifierUserPk()) : appIds.get(row.modifierAppPk()),
                 row.createdAt() / 1000,
                 row.updatedAt() / 1000);
-    }
-
-    private static FeishuException updateFailed(String detail) {
-        return ChatErrors.of(232018, "Updating announcement failed, ext=" + detail);
     }
 }

@@ -1,6 +1,8 @@
 package dev.larkspur.chat;
 
+import dev.larkspur.directory.UserIdType;
 import dev.larkspur.platform.FeishuException;
+import java.util.List;
 
 /** The chat domain's Feishu codes and messages (spec/group.md §4); all HTTP 400. */
 public final class ChatErrors {
@@ -113,6 +115,27 @@ public final class ChatErrors {
 
     public static FeishuException needsApproval() {
         return of(232075, "The public group needs to apply to join, please apply to join the group first.");
+    }
+
+    /** Feishu names the id type in the text; user and union ids share one. */
+    public static FeishuException idsNotExisted(UserIdType type, List<String> ids) {
+        return switch (type) {
+            case OPEN_ID -> of(99992351, "these open ids not existed: " + ids);
+            case USER_ID -> of(99992360, "these ids not existed: " + ids);
+            case UNION_ID -> of(99992364, "these ids not existed: " + ids);
+        };
+    }
+
+    public static FeishuException announcementUpdateFailed(String detail) {
+        return of(232018, "Updating announcement failed, ext=" + detail);
+    }
+
+    public static FeishuException p2pShareLink() {
+        return of(232062, "P2P chat cannot be share link.");
+    }
+
+    public static FeishuException shareLinkNeedsPrivilege() {
+        return of(232064, "The operator is not a group owner or administrator, no permission to share chat link.");
     }
 
     public static FeishuException cannotKickOwner() {

@@ -4,8 +4,6 @@ import dev.larkspur.chat.internal.ChatRepository;
 import dev.larkspur.chat.internal.MemberRepository;
 import dev.larkspur.directory.App;
 import dev.larkspur.directory.User;
-import dev.larkspur.directory.UserIdType;
-import dev.larkspur.platform.FeishuException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,7 +79,7 @@ public class ChatMembers {
                 .filter(id -> found.get(id).resigned())
                 .toList();
         if (!notExisted.isEmpty() && succeedType == 0) {
-            throw notExisted(idType.userIdType(), notExisted);
+            throw ChatErrors.idsNotExisted(idType.userIdType(), notExisted);
         }
         if ((!notExisted.isEmpty() || !invalid.isEmpty()) && succeedType == 2) {
             var unusable = new ArrayList<>(notExisted);
@@ -263,13 +261,5 @@ public class ChatMembers {
     /** Approval applies when the chat requires it and the inviter is not owner or manager. */
     private boolean needsApproval(Chat chat, Actor actor) {
         return chat.settings().membershipApproval().equals("approval_required") && !access.isPrivileged(chat, actor);
-    }
-
-    private static FeishuException notExisted(UserIdType type, List<String> ids) {
-        return switch (type) {
-            case OPEN_ID -> ChatErrors.of(99992351, "these open ids not existed: " + ids);
-            case USER_ID -> ChatErrors.of(99992360, "these ids not existed: " + ids);
-            case UNION_ID -> ChatErrors.of(99992364, "these ids not existed: " + ids);
-        };
     }
 }

@@ -45,12 +45,11 @@ public class ChatShareLinks {
         Duration validity = validity(validityPeriod);
         var chat = access.load(chatId, actor);
         if (chat.isP2p()) {
-            throw ChatErrors.of(232062, "P2P chat cannot be share link.");
+            throw ChatErrors.p2pShareLink();
         }
         access.requireMember(chat, actor);
         if ("only_owner".equals(chat.settings().addMemberPermission()) && !access.isPrivileged(chat, actor)) {
-            throw ChatErrors.of(
-                    232064, "The operator is not a group owner or administrator, no permission to share chat link.");
+            throw ChatErrors.shareLinkNeedsPrivilege();
         }
         long now = clock.millis();
         Long expiresAt = validity == null ? null : now + validity.toMillis();

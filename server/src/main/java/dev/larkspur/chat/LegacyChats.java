@@ -5,7 +5,6 @@ import dev.larkspur.chat.internal.MemberRepository;
 import dev.larkspur.directory.AppOwners;
 import dev.larkspur.directory.Scopes;
 import dev.larkspur.directory.UserIdType;
-import dev.larkspur.platform.FeishuException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,15 +95,14 @@ public class LegacyChats {
         if (access.isMember(chat, actor)) {
             return;
         }
-        long owner = owners.ownerOf(actor.appPk()).orElseThrow(LegacyChats::ownerNotInChat);
-        var asMember = members.findUser(chat.pk(), owner).orElseThrow(LegacyChats::ownerNotInChat);
+        long owner = owners.ownerOf(actor.appPk()).orElseThrow(ChatErrors::notInChat);
+        var asMember = members.findUser(chat.pk(), owner).orElseThrow(ChatErrors::notInChat);
         boolean privileged = (chat.ownerUserPk() != null && chat.ownerUserPk() == owner) || asMember.manager();
         if (chat.settings().addMemberPermission().equals("only_owner") && !privileged) {
             throw ChatErrors.notOwnerOrCreator();
         }
         if (chat.settings().membershipApproval().equals("approval_required") && !privileged) {
-            throw ChatErrors.of(
-                    232075, "The group requires approval to join: its owner or a manager must add the bot.");
+            throw ChatErrors.needsApproval();
         }
         if (chat.botCount() + 1 > ChatMembers.MAX_BOTS_PER_CHAT) {
             throw ChatErrors.invalidParam("a chat holds at most 15 bots");
@@ -112,10 +110,6 @@ public class LegacyChats {
         members.insertBots(chat.pk(), List.of(actor.appPk()), clock.millis());
         chats.addToCounts(chat.pk(), 0, 1);
         events.botsAdded(chat, actor, List.of(actor.appPk()));
-    }
-
-    private static FeishuException ownerNotInChat() {
-        return ChatErrors.of(232011, "The bot's owner must already be in the chat to add the bot to it.");
     }
 
     private static void requireChatId(String chatId) {
