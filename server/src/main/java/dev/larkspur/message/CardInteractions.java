@@ -1,6 +1,9 @@
 package dev.larkspur.message;
 
 import dev.larkspur.directory.User;
+import dev.larkspur.message.cards.CardPersonalViews;
+import dev.larkspur.message.cards.CardTokens;
+import dev.larkspur.message.content.ContentCodec;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.platform.Caller;
 import java.time.Clock;

@@ -2,6 +2,9 @@ package dev.larkspur.message;
 
 import dev.larkspur.chat.Chat;
 import dev.larkspur.chat.ChatActivity;
+import dev.larkspur.message.content.ContentCodec;
+import dev.larkspur.message.content.CustomBotMentions;
+import dev.larkspur.message.content.EncodedContent;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.platform.Caller;
 import dev.larkspur.platform.Ids;

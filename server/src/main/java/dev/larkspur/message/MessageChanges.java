@@ -3,6 +3,7 @@ package dev.larkspur.message;
 import dev.larkspur.chat.Actor;
 import dev.larkspur.chat.ChatAccess;
 import dev.larkspur.chat.ChatQueries;
+import dev.larkspur.message.content.ContentCodec;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.platform.Caller;
 import java.time.Clock;

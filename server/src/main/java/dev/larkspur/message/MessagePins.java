@@ -6,6 +6,7 @@ import dev.larkspur.chat.ChatAccess;
 import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.message.internal.PinRepository;
+import dev.larkspur.message.pins.MessagePin;
 import dev.larkspur.platform.Caller;
 import dev.larkspur.platform.PageTokens;
 import java.time.Clock;

@@ -1,6 +1,9 @@
 package dev.larkspur.message;
 
 import dev.larkspur.message.internal.ReactionRepository;
+import dev.larkspur.message.reactions.Reaction;
+import dev.larkspur.message.reactions.ReactionErrors;
+import dev.larkspur.message.reactions.ReactionTargets;
 import dev.larkspur.platform.Caller;
 import java.security.SecureRandom;
 import java.time.Clock;

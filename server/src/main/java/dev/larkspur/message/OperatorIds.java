@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Operators' public ids for one caller, in two queries whatever the page: people in an id type, apps as app_id. */
 @Component
-class OperatorIds {
+public class OperatorIds {
     private final UserService users;
     private final AppService apps;
 
@@ -22,7 +22,7 @@ class OperatorIds {
         this.apps = apps;
     }
 
-    Map<Operator, String> of(Caller caller, Collection<Operator> operators, UserIdType idType) {
+    public Map<Operator, String> of(Caller caller, Collection<Operator> operators, UserIdType idType) {
         Set<Long> userPks =
                 operators.stream().filter(Operator::isUser).map(Operator::pk).collect(Collectors.toSet());
         Set<Long> appPks =

@@ -3,6 +3,7 @@ package dev.larkspur.message;
 import dev.larkspur.event.EventRefs;
 import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
+import dev.larkspur.message.reactions.Reaction;
 import dev.larkspur.platform.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.larkspur.message;
 
 import dev.larkspur.directory.UserIdType;
+import dev.larkspur.message.reactions.Reaction;
 import dev.larkspur.platform.Caller;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lark.oapi.service.im.v1.model.DeleteMessageReq;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.UserService;
+import dev.larkspur.message.cards.CardTokens;
 import dev.larkspur.message.internal.CardRepository;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.support.Admin;

@@ -10,6 +10,7 @@ import com.lark.oapi.service.im.v2.model.BatchUpdateUrlPreviewReqBody;
 import com.lark.oapi.service.im.v2.model.BatchUpdateUrlPreviewResp;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.message.internal.UrlPreviewRepository;
+import dev.larkspur.message.previews.UrlPreviews;
 import dev.larkspur.support.Admin;
 import dev.larkspur.support.TestServer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.larkspur.message.internal;
 
-import dev.larkspur.message.FollowUps;
+import dev.larkspur.message.followups.FollowUps;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

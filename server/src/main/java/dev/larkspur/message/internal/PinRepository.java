@@ -1,7 +1,7 @@
 package dev.larkspur.message.internal;
 
-import dev.larkspur.message.MessagePin;
 import dev.larkspur.message.Operator;
+import dev.larkspur.message.pins.MessagePin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.larkspur.message.internal;
 
 import dev.larkspur.message.Operator;
-import dev.larkspur.message.Reaction;
+import dev.larkspur.message.reactions.Reaction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

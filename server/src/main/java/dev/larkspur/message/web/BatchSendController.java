@@ -1,6 +1,6 @@
 package dev.larkspur.message.web;
 
-import dev.larkspur.message.BatchSending;
+import dev.larkspur.message.batch.BatchSending;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;

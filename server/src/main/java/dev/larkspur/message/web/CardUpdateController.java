@@ -1,6 +1,6 @@
 package dev.larkspur.message.web;
 
-import dev.larkspur.message.CardUpdates;
+import dev.larkspur.message.cards.CardUpdates;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;

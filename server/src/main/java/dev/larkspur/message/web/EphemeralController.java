@@ -1,6 +1,6 @@
 package dev.larkspur.message.web;
 
-import dev.larkspur.message.EphemeralCards;
+import dev.larkspur.message.legacy.EphemeralCards;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;

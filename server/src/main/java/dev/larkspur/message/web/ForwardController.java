@@ -1,9 +1,9 @@
 package dev.larkspur.message.web;
 
-import dev.larkspur.message.MergeForwarding;
-import dev.larkspur.message.MessageForwarding;
 import dev.larkspur.message.MessagePresenter;
 import dev.larkspur.message.MessageView;
+import dev.larkspur.message.forward.MergeForwarding;
+import dev.larkspur.message.forward.MessageForwarding;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;

@@ -1,6 +1,6 @@
 package dev.larkspur.message.web;
 
-import dev.larkspur.message.LegacyErrors;
+import dev.larkspur.message.legacy.LegacyErrors;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.ErrorResponses;
 import dev.larkspur.platform.FeishuException;

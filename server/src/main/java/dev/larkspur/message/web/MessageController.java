@@ -5,7 +5,7 @@ import dev.larkspur.message.MessagePresenter;
 import dev.larkspur.message.MessageQueries;
 import dev.larkspur.message.MessageSending;
 import dev.larkspur.message.MessageView;
-import dev.larkspur.message.SubMessages;
+import dev.larkspur.message.forward.SubMessages;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;

@@ -1,8 +1,8 @@
 package dev.larkspur.message.web;
 
 import dev.larkspur.message.MessagePins;
-import dev.larkspur.message.PinPresenter;
-import dev.larkspur.message.PinView;
+import dev.larkspur.message.pins.PinPresenter;
+import dev.larkspur.message.pins.PinView;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;

@@ -2,8 +2,8 @@ package dev.larkspur.message.web;
 
 import dev.larkspur.message.MessageReactions;
 import dev.larkspur.message.ReactionPresenter;
-import dev.larkspur.message.ReactionQueries;
 import dev.larkspur.message.ReactionView;
+import dev.larkspur.message.reactions.ReactionQueries;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;

@@ -1,7 +1,7 @@
 package dev.larkspur.message.web;
 
 import dev.larkspur.directory.UserIdType;
-import dev.larkspur.message.MessageUrgency;
+import dev.larkspur.message.urgent.MessageUrgency;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;

@@ -1,4 +1,0 @@
-package dev.larkspur.message;
-
-/** A pinned message, with the public ids of the message and its chat. */
-public record MessagePin(long messagePk, String messageId, String chatId, Operator operator, long createdAt) {}

@@ -1,5 +1,0 @@
-package dev.larkspur.message;
-
-/** An emoji reaction on a message; {@code reactionId} is its public, opaque id. */
-public record Reaction(
-        long pk, String reactionId, long messagePk, String emojiType, Operator operator, long actionTime) {}

@@ -1,0 +1,4 @@
+/**
+ * Pins as stored and as answered. Pinning and listing is {@link dev.larkspur.message.MessagePins}.
+ */
+package dev.larkspur.message.pins;
