@@ -1,20 +1,18 @@
 package dev.larkspur.chat;
 
 import dev.larkspur.chat.internal.ChatRepository;
-import dev.larkspur.chat.internal.CreateRequestRepository;
 import dev.larkspur.chat.internal.MemberRepository;
 import dev.larkspur.directory.App;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserIdType;
+import dev.larkspur.platform.Idempotency;
 import dev.larkspur.platform.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creating group chats (spec/group.md §2.1): the creating bot joins, owns the chat unless an
@@ -36,26 +34,26 @@ public class ChatCreation {
 
     private final ChatRepository chats;
     private final MemberRepository members;
-    private final CreateRequestRepository requests;
+    private final Idempotency idempotency;
+    private final Idempotency.Scope<Chat> creates;
     private final ChatIds ids;
     private final ChatEvents events;
-    private final TransactionTemplate tx;
     private final Clock clock;
 
     ChatCreation(
             ChatRepository chats,
             MemberRepository members,
-            CreateRequestRepository requests,
+            Idempotency idempotency,
             ChatIds ids,
             ChatEvents events,
-            TransactionTemplate tx,
             Clock clock) {
         this.chats = chats;
         this.members = members;
-        this.requests = requests;
+        this.idempotency = idempotency;
+        this.creates = new Idempotency.Scope<>(
+                "chat.create", UUID_WINDOW, Chat::pk, chats::findByPk, ChatErrors::beingCreated);
         this.ids = ids;
         this.events = events;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -67,30 +65,8 @@ public class ChatCreation {
         if (uuid != null && uuid.length() > 50) {
             throw ChatErrors.invalidParam("uuid is longer than 50 characters");
         }
-        if (uuid == null || uuid.isEmpty()) {
-            return tx.execute(status -> insert(actor, idType, request));
-        }
         String ownerKey = request.ownerId() == null ? "" : idType.wireName() + ":" + request.ownerId();
-        long appPk = actor.appPk();
-        try {
-            return tx.execute(status -> {
-                long now = clock.millis();
-                var done = requests.chatOf(appPk, uuid, ownerKey, now);
-                if (done.isPresent()) {
-                    return chats.findByPk(done.get()).orElseThrow();
-                }
-                requests.deleteExpired(appPk, uuid, ownerKey, now);
-                requests.claim(appPk, uuid, ownerKey, now + UUID_WINDOW.toMillis());
-                var chat = insert(actor, idType, request);
-                requests.complete(appPk, uuid, ownerKey, chat.pk());
-                return chat;
-            });
-        } catch (DuplicateKeyException raced) {
-            // Another request with the same uuid committed first (or is still running).
-            return tx.execute(status -> requests.chatOf(appPk, uuid, ownerKey, clock.millis())
-                    .flatMap(chats::findByPk)
-                    .orElseThrow(ChatErrors::beingCreated));
-        }
+        return idempotency.once(creates, actor.appPk(), uuid, ownerKey, () -> insert(actor, idType, request));
     }
 
     private Chat insert(Actor actor, UserIdType idType, NewChat request) {

@@ -14,22 +14,16 @@ import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.message.content.ContentCodec;
 import dev.larkspur.message.internal.MessageRepository;
-import dev.larkspur.message.internal.MessageRequestRepository;
 import dev.larkspur.message.internal.ReadRepository;
 import dev.larkspur.message.sending.ChatSendLimiter;
 import dev.larkspur.platform.Caller;
+import dev.larkspur.platform.Idempotency;
 import dev.larkspur.platform.Ids;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sending and replying (spec/message.md §3.1, §3.2). A bot's message to a person goes to the p2p
@@ -42,7 +36,8 @@ public class MessageSending {
     static final Duration UUID_WINDOW = Duration.ofHours(1);
 
     private final MessageRepository messages;
-    private final MessageRequestRepository requests;
+    private final Idempotency idempotency;
+    private final Idempotency.Scope<Message> sends;
     private final ContentCodec codec;
     private final ChatQueries chats;
     private final ChatAccess access;
@@ -53,13 +48,12 @@ public class MessageSending {
     private final ChatSendLimiter sendLimiter;
     private final UserService users;
     private final MessageEvents events;
-    private final TransactionTemplate tx;
     private final ReadRepository reads;
     private final Clock clock;
 
     MessageSending(
             MessageRepository messages,
-            MessageRequestRepository requests,
+            Idempotency idempotency,
             ContentCodec codec,
             ChatQueries chats,
             ChatAccess access,
@@ -70,11 +64,12 @@ public class MessageSending {
             ChatSendLimiter sendLimiter,
             UserService users,
             MessageEvents events,
-            TransactionTemplate tx,
             ReadRepository reads,
             Clock clock) {
         this.messages = messages;
-        this.requests = requests;
+        this.idempotency = idempotency;
+        this.sends = new Idempotency.Scope<>(
+                "message.send", UUID_WINDOW, Message::pk, messages::findByPk, MessageErrors::beingSent);
         this.codec = codec;
         this.chats = chats;
         this.access = access;
@@ -85,7 +80,6 @@ public class MessageSending {
         this.sendLimiter = sendLimiter;
         this.users = users;
         this.events = events;
-        this.tx = tx;
         this.reads = reads;
         this.clock = clock;
     }
@@ -314,48 +308,10 @@ public class MessageSending {
      * uuid window: a repeat returns the first message. Forwards share it with their own targets.
      */
     public Message once(Caller caller, String uuid, String requested, Supplier<Message> work) {
-        if (uuid == null || uuid.isEmpty()) {
-            return tx.execute(status -> work.get());
-        }
-        if (uuid.length() > 50) {
+        if (uuid != null && uuid.length() > 50) {
             throw MessageErrors.invalid("uuid is longer than 50 characters");
         }
-        long appPk = caller.appPk();
-        String target = storedTarget(requested);
-        try {
-            return tx.execute(status -> {
-                long now = clock.millis();
-                var done = requests.messageOf(appPk, uuid, target, now);
-                if (done.isPresent()) {
-                    return messages.findByPk(done.get()).orElseThrow();
-                }
-                requests.deleteExpired(appPk, uuid, target, now);
-                requests.claim(appPk, uuid, target, now + UUID_WINDOW.toMillis());
-                var message = work.get();
-                requests.complete(appPk, uuid, target, message.pk());
-                return message;
-            });
-        } catch (DuplicateKeyException raced) {
-            return tx.execute(status -> requests.messageOf(appPk, uuid, target, clock.millis())
-                    .flatMap(messages::findByPk)
-                    .orElseThrow(MessageErrors::beingSent));
-        }
-    }
-
-    /**
-     * The target as the request table keeps it (varchar(160)): a longer one, which a client may send
-     * as any receive_id, is kept as its SHA-256, so that it still matches only itself.
-     */
-    private static String storedTarget(String target) {
-        if (target.length() <= 160) {
-            return target;
-        }
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(target.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return idempotency.once(sends, caller.appPk(), uuid, requested, work);
     }
 
     private static void requireBot(Caller caller) {
