@@ -2,6 +2,7 @@ package dev.larkspur.chat;
 
 import dev.larkspur.directory.User;
 import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.EventType;
 import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
 import java.util.Collection;
@@ -13,17 +14,6 @@ import org.springframework.stereotype.Component;
 /** Builds the {@code im.chat.*} event bodies of spec/group.md §3 and appends them to the outbox. */
 @Component
 public class ChatEvents {
-    public static final String UPDATED = "im.chat.updated_v1";
-    public static final String DISBANDED = "im.chat.disbanded_v1";
-    public static final String USER_ADDED = "im.chat.member.user.added_v1";
-    public static final String USER_DELETED = "im.chat.member.user.deleted_v1";
-    public static final String BOT_ADDED = "im.chat.member.bot.added_v1";
-    public static final String BOT_DELETED = "im.chat.member.bot.deleted_v1";
-    /** A v1 event: rendered in the v1 envelope (spec/group.md §3.7). */
-    public static final String P2P_CHAT_CREATE = "p2p_chat_create";
-
-    public static final String BOT_P2P_CHAT_ENTERED = "im.chat.access_event.bot_p2p_chat_entered_v1";
-
     private final Outbox outbox;
 
     ChatEvents(Outbox outbox) {
@@ -32,25 +22,27 @@ public class ChatEvents {
 
     public void usersAdded(Chat chat, Actor actor, Collection<User> users) {
         if (!users.isEmpty()) {
-            outbox.append(new NewEvent(USER_ADDED, chat.tenantPk(), chat.pk(), null, withUsers(chat, actor, users)));
+            outbox.append(new NewEvent(
+                    EventType.USER_ADDED, chat.tenantPk(), chat.pk(), null, withUsers(chat, actor, users)));
         }
     }
 
     public void usersDeleted(Chat chat, Actor actor, Collection<User> users) {
         if (!users.isEmpty()) {
-            outbox.append(new NewEvent(USER_DELETED, chat.tenantPk(), chat.pk(), null, withUsers(chat, actor, users)));
+            outbox.append(new NewEvent(
+                    EventType.USER_DELETED, chat.tenantPk(), chat.pk(), null, withUsers(chat, actor, users)));
         }
     }
 
     /** Only the bot that was added receives it (spec/group.md §3.4). */
     public void botsAdded(Chat chat, Actor actor, Collection<Long> appPks) {
-        appPks.forEach(
-                app -> outbox.append(new NewEvent(BOT_ADDED, chat.tenantPk(), chat.pk(), app, base(chat, actor))));
+        appPks.forEach(app ->
+                outbox.append(new NewEvent(EventType.BOT_ADDED, chat.tenantPk(), chat.pk(), app, base(chat, actor))));
     }
 
     public void botsDeleted(Chat chat, Actor actor, Collection<Long> appPks) {
-        appPks.forEach(
-                app -> outbox.append(new NewEvent(BOT_DELETED, chat.tenantPk(), chat.pk(), app, base(chat, actor))));
+        appPks.forEach(app ->
+                outbox.append(new NewEvent(EventType.BOT_DELETED, chat.tenantPk(), chat.pk(), app, base(chat, actor))));
     }
 
     /**
@@ -62,7 +54,7 @@ public class ChatEvents {
         body.put("chat_id", chat.chatId());
         body.put("operator", EventRefs.user(userPk));
         body.put("user", EventRefs.userWithName(userPk));
-        outbox.append(new NewEvent(P2P_CHAT_CREATE, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
+        outbox.append(new NewEvent(EventType.P2P_CHAT_CREATE, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
     }
 
     /** A person opened the p2p chat with a bot (spec/group.md §3.6); the latest message if any. */
@@ -74,11 +66,11 @@ public class ChatEvents {
             body.put("last_message_id", latest.messageId());
             body.put("last_message_create_time", String.valueOf(latest.createdAt()));
         }
-        outbox.append(new NewEvent(BOT_P2P_CHAT_ENTERED, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
+        outbox.append(new NewEvent(EventType.BOT_P2P_CHAT_ENTERED, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
     }
 
     public void disbanded(Chat chat, Actor actor) {
-        outbox.append(new NewEvent(DISBANDED, chat.tenantPk(), chat.pk(), null, base(chat, actor)));
+        outbox.append(new NewEvent(EventType.CHAT_DISBANDED, chat.tenantPk(), chat.pk(), null, base(chat, actor)));
     }
 
     /** {@code before} and {@code after} hold only the fields that changed, as chat_change objects. */
@@ -94,7 +86,7 @@ public class ChatEvents {
         if (moderators != null) {
             body.put("moderator_list", moderators);
         }
-        outbox.append(new NewEvent(UPDATED, chat.tenantPk(), chat.pk(), null, body));
+        outbox.append(new NewEvent(EventType.CHAT_UPDATED, chat.tenantPk(), chat.pk(), null, body));
     }
 
     public static Map<String, Object> operator(Actor actor) {

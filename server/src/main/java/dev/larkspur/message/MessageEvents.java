@@ -1,6 +1,7 @@
 package dev.larkspur.message;
 
 import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.EventType;
 import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
 import io.micrometer.core.instrument.Counter;
@@ -14,15 +15,6 @@ import org.springframework.stereotype.Component;
 /** Builds the {@code im.message.*} event bodies of spec/message.md §5 and appends them to the outbox. */
 @Component
 public class MessageEvents {
-    public static final String RECEIVED = "im.message.receive_v1";
-    public static final String RECALLED = "im.message.recalled_v1";
-    /**
-     * The server's own signal that messages of one chat look different now (edited, a card updated,
-     * read, pinned), for the browsers' live updates; Feishu sends no event for these, so no app
-     * receives it ({@link Outbox#INTERNAL_PREFIX}). Its body: {@code {"message_ids": [...]}}, and
-     * {@code "user": pk} when only that person sees the difference (who read their messages).
-     */
-    public static final String CHANGED = Outbox.INTERNAL_PREFIX + "message.changed";
     /** Row keys start at 1, so no app has this one. */
     private static final long NO_APP = 0;
 
@@ -75,7 +67,7 @@ public class MessageEvents {
         var body = new LinkedHashMap<String, Object>();
         body.put("sender", sender);
         body.put("message", message);
-        outbox.append(new NewEvent(RECEIVED, m.tenantPk(), m.chatPk(), null, body));
+        outbox.append(new NewEvent(EventType.MESSAGE_RECEIVED, m.tenantPk(), m.chatPk(), null, body));
     }
 
     /**
@@ -97,10 +89,10 @@ public class MessageEvents {
         body.put("chat_id", m.chatId());
         body.put("recall_time", String.valueOf(now));
         body.put("recall_type", recallType);
-        outbox.append(new NewEvent(RECALLED, m.tenantPk(), m.chatPk(), null, body));
+        outbox.append(new NewEvent(EventType.MESSAGE_RECALLED, m.tenantPk(), m.chatPk(), null, body));
     }
 
-    /** A message changed in this transaction ({@link #CHANGED}). */
+    /** A message changed in this transaction ({@link EventType#MESSAGE_CHANGED}). */
     public void changed(Message m) {
         outbox.append(changedEvent(m.tenantPk(), m.chatPk(), List.of(m.messageId())));
     }
@@ -108,11 +100,16 @@ public class MessageEvents {
     /** Messages of one person read by someone: only the sender's pages show read counts. */
     static NewEvent readEvent(long tenantPk, long chatPk, long senderUserPk, List<String> messageIds) {
         return new NewEvent(
-                CHANGED, tenantPk, chatPk, null, Map.of("message_ids", List.copyOf(messageIds), "user", senderUserPk));
+                EventType.MESSAGE_CHANGED,
+                tenantPk,
+                chatPk,
+                null,
+                Map.of("message_ids", List.copyOf(messageIds), "user", senderUserPk));
     }
 
     private static NewEvent changedEvent(long tenantPk, long chatPk, List<String> messageIds) {
-        return new NewEvent(CHANGED, tenantPk, chatPk, null, Map.of("message_ids", List.copyOf(messageIds)));
+        return new NewEvent(
+                EventType.MESSAGE_CHANGED, tenantPk, chatPk, null, Map.of("message_ids", List.copyOf(messageIds)));
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, String value) {

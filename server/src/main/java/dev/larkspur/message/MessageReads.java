@@ -8,6 +8,7 @@ import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
 import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.EventType;
 import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
 import dev.larkspur.message.internal.MessageRepository;
@@ -32,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MessageReads {
-    public static final String READ_EVENT = "im.message.message_read_v1";
     static final Duration READ_USERS_WINDOW = Duration.ofDays(7);
 
     private final MessageRepository messages;
@@ -138,7 +138,11 @@ public class MessageReads {
                             "tenant_key", reader.tenantKey()));
             body.put("message_id_list", read.stream().map(Message::messageId).toList());
             outbox.append(new NewEvent(
-                    READ_EVENT, reader.tenantPk(), chatPk, read.get(0).senderAppPk(), body));
+                    EventType.MESSAGE_READ,
+                    reader.tenantPk(),
+                    chatPk,
+                    read.get(0).senderAppPk(),
+                    body));
         });
         return count;
     }

@@ -1,6 +1,7 @@
 package dev.larkspur.message;
 
 import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.EventType;
 import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
 import dev.larkspur.platform.Caller;
@@ -15,9 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReactionEvents {
-    public static final String CREATED = "im.message.reaction.created_v1";
-    public static final String DELETED = "im.message.reaction.deleted_v1";
-
     private final Outbox outbox;
 
     ReactionEvents(Outbox outbox) {
@@ -25,15 +23,15 @@ public class ReactionEvents {
     }
 
     void created(Message message, Reaction reaction, Caller operator) {
-        append(CREATED, message, reaction, operator, reaction.actionTime());
+        append(EventType.REACTION_CREATED, message, reaction, operator, reaction.actionTime());
     }
 
     /** {@code now}: the deleted event's action_time is when the reaction was removed. */
     void deleted(Message message, Reaction reaction, Caller operator, long now) {
-        append(DELETED, message, reaction, operator, now);
+        append(EventType.REACTION_DELETED, message, reaction, operator, now);
     }
 
-    private void append(String type, Message message, Reaction reaction, Caller operator, long actionTime) {
+    private void append(EventType type, Message message, Reaction reaction, Caller operator, long actionTime) {
         var body = new LinkedHashMap<String, Object>();
         body.put("message_id", message.messageId());
         body.put("reaction_type", Map.of("emoji_type", reaction.emojiType()));
