@@ -1,11 +1,12 @@
 package dev.larkspur.chat;
 
 import dev.larkspur.directory.User;
+import dev.larkspur.event.EventBody;
 import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.EventType;
 import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -13,16 +14,43 @@ import org.springframework.stereotype.Component;
 /** Builds the {@code im.chat.*} event bodies of spec/group.md §3 and appends them to the outbox. */
 @Component
 public class ChatEvents {
-    public static final String UPDATED = "im.chat.updated_v1";
-    public static final String DISBANDED = "im.chat.disbanded_v1";
-    public static final String USER_ADDED = "im.chat.member.user.added_v1";
-    public static final String USER_DELETED = "im.chat.member.user.deleted_v1";
-    public static final String BOT_ADDED = "im.chat.member.bot.added_v1";
-    public static final String BOT_DELETED = "im.chat.member.bot.deleted_v1";
-    /** A v1 event: rendered in the v1 envelope (spec/group.md §3.7). */
-    public static final String P2P_CHAT_CREATE = "p2p_chat_create";
+    /**
+     * The body of the member and disband events: who acted in which chat, and its name then. Only
+     * the user events list {@code users}; {@code i18n_names} only when the chat has them.
+     */
+    record MembersChanged(
+            String chatId,
+            Map<String, Object> operatorId,
+            boolean external,
+            String operatorTenantKey,
+            String name,
+            Map<String, String> i18nNames,
+            List<ChatUser> users)
+            implements EventBody {}
 
-    public static final String BOT_P2P_CHAT_ENTERED = "im.chat.access_event.bot_p2p_chat_entered_v1";
+    record ChatUser(String name, String tenantKey, Map<String, Object> userId) implements EventBody {}
+
+    /**
+     * {@code before_change} and {@code after_change} hold only the fields that changed, as
+     * chat_change objects; their fields differ from one update to the next, so they stay maps.
+     */
+    record Updated(
+            String chatId,
+            Map<String, Object> operatorId,
+            boolean external,
+            String operatorTenantKey,
+            Map<String, Object> afterChange,
+            Map<String, Object> beforeChange,
+            Map<String, Object> moderatorList)
+            implements EventBody {}
+
+    /** The v1 body names people by {@code open_id} and {@code user_id}; {@code user} also by name. */
+    record P2pChatCreated(String chatId, Map<String, Object> operator, Map<String, Object> user) implements EventBody {}
+
+    /** The latest message's fields only when the chat has one. */
+    record BotP2pChatEntered(
+            String chatId, Map<String, Object> operatorId, String lastMessageId, String lastMessageCreateTime)
+            implements EventBody {}
 
     private final Outbox outbox;
 
@@ -32,95 +60,80 @@ public class ChatEvents {
 
     public void usersAdded(Chat chat, Actor actor, Collection<User> users) {
         if (!users.isEmpty()) {
-            outbox.append(new NewEvent(USER_ADDED, chat.tenantPk(), chat.pk(), null, withUsers(chat, actor, users)));
+            outbox.append(new NewEvent(
+                    EventType.USER_ADDED, chat.tenantPk(), chat.pk(), null, membersChanged(chat, actor, users)));
         }
     }
 
     public void usersDeleted(Chat chat, Actor actor, Collection<User> users) {
         if (!users.isEmpty()) {
-            outbox.append(new NewEvent(USER_DELETED, chat.tenantPk(), chat.pk(), null, withUsers(chat, actor, users)));
+            outbox.append(new NewEvent(
+                    EventType.USER_DELETED, chat.tenantPk(), chat.pk(), null, membersChanged(chat, actor, users)));
         }
     }
 
     /** Only the bot that was added receives it (spec/group.md §3.4). */
     public void botsAdded(Chat chat, Actor actor, Collection<Long> appPks) {
-        appPks.forEach(
-                app -> outbox.append(new NewEvent(BOT_ADDED, chat.tenantPk(), chat.pk(), app, base(chat, actor))));
+        appPks.forEach(app -> outbox.append(
+                new NewEvent(EventType.BOT_ADDED, chat.tenantPk(), chat.pk(), app, membersChanged(chat, actor, null))));
     }
 
     public void botsDeleted(Chat chat, Actor actor, Collection<Long> appPks) {
-        appPks.forEach(
-                app -> outbox.append(new NewEvent(BOT_DELETED, chat.tenantPk(), chat.pk(), app, base(chat, actor))));
+        appPks.forEach(app -> outbox.append(new NewEvent(
+                EventType.BOT_DELETED, chat.tenantPk(), chat.pk(), app, membersChanged(chat, actor, null))));
     }
 
-    /**
-     * A person started the p2p chat with a bot: only that bot hears of it (spec/group.md §3.7). The
-     * v1 body names people by {@code open_id} and {@code user_id}; {@code user} also by name.
-     */
+    /** A person started the p2p chat with a bot: only that bot hears of it (spec/group.md §3.7). */
     public void p2pChatCreated(Chat chat, long userPk) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("chat_id", chat.chatId());
-        body.put("operator", EventRefs.user(userPk));
-        body.put("user", EventRefs.userWithName(userPk));
-        outbox.append(new NewEvent(P2P_CHAT_CREATE, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
+        var body = new P2pChatCreated(chat.chatId(), EventRefs.user(userPk), EventRefs.userWithName(userPk));
+        outbox.append(new NewEvent(EventType.P2P_CHAT_CREATE, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
     }
 
     /** A person opened the p2p chat with a bot (spec/group.md §3.6); the latest message if any. */
     public void botP2pChatEntered(Chat chat, long userPk, LatestMessages.Latest latest) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("chat_id", chat.chatId());
-        body.put("operator_id", EventRefs.user(userPk));
-        if (latest != null) {
-            body.put("last_message_id", latest.messageId());
-            body.put("last_message_create_time", String.valueOf(latest.createdAt()));
-        }
-        outbox.append(new NewEvent(BOT_P2P_CHAT_ENTERED, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
+        var body = new BotP2pChatEntered(
+                chat.chatId(),
+                EventRefs.user(userPk),
+                latest == null ? null : latest.messageId(),
+                latest == null ? null : String.valueOf(latest.createdAt()));
+        outbox.append(new NewEvent(EventType.BOT_P2P_CHAT_ENTERED, chat.tenantPk(), chat.pk(), chat.p2pAppPk(), body));
     }
 
     public void disbanded(Chat chat, Actor actor) {
-        outbox.append(new NewEvent(DISBANDED, chat.tenantPk(), chat.pk(), null, base(chat, actor)));
+        outbox.append(new NewEvent(
+                EventType.CHAT_DISBANDED, chat.tenantPk(), chat.pk(), null, membersChanged(chat, actor, null)));
     }
 
-    /** {@code before} and {@code after} hold only the fields that changed, as chat_change objects. */
+    /** {@code moderators}: the moderator_list, or null when the moderators did not change. */
     public void updated(
-            Chat chat, Actor actor, Map<String, Object> before, Map<String, Object> after, Object moderators) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("chat_id", chat.chatId());
-        body.put("operator_id", operator(actor));
-        body.put("external", chat.external());
-        body.put("operator_tenant_key", actor.caller().tenantKey());
-        body.put("after_change", after);
-        body.put("before_change", before);
-        if (moderators != null) {
-            body.put("moderator_list", moderators);
-        }
-        outbox.append(new NewEvent(UPDATED, chat.tenantPk(), chat.pk(), null, body));
+            Chat chat,
+            Actor actor,
+            Map<String, Object> before,
+            Map<String, Object> after,
+            Map<String, Object> moderators) {
+        var body = new Updated(
+                chat.chatId(), operator(actor), chat.external(), actor.caller().tenantKey(), after, before, moderators);
+        outbox.append(new NewEvent(EventType.CHAT_UPDATED, chat.tenantPk(), chat.pk(), null, body));
     }
 
     public static Map<String, Object> operator(Actor actor) {
         return actor.isUser() ? EventRefs.user(actor.userPk()) : EventRefs.bot(actor.appPk());
     }
 
-    private static Map<String, Object> base(Chat chat, Actor actor) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("chat_id", chat.chatId());
-        body.put("operator_id", operator(actor));
-        body.put("external", chat.external());
-        body.put("operator_tenant_key", actor.caller().tenantKey());
-        body.put("name", chat.settings().name() == null ? "" : chat.settings().name());
-        if (chat.settings().i18nNames() != null) {
-            body.put("i18n_names", chat.settings().i18nNames());
-        }
-        return body;
-    }
-
-    private static Map<String, Object> withUsers(Chat chat, Actor actor, Collection<User> users) {
-        var body = base(chat, actor);
-        List<Map<String, Object>> list = users.stream()
-                .map(u -> Map.<String, Object>of(
-                        "name", u.name(), "tenant_key", actor.caller().tenantKey(), "user_id", EventRefs.user(u.pk())))
-                .toList();
-        body.put("users", list);
-        return body;
+    /** {@code users}: null for the events that list none. */
+    private static MembersChanged membersChanged(Chat chat, Actor actor, Collection<User> users) {
+        String tenantKey = actor.caller().tenantKey();
+        return new MembersChanged(
+                chat.chatId(),
+                operator(actor),
+                chat.external(),
+                tenantKey,
+                chat.settings().name() == null ? "" : chat.settings().name(),
+                chat.settings().i18nNames(),
+                users == null
+                        ? null
+                        : users.stream()
+                                .map(u -> new ChatUser(u.name(), tenantKey, EventRefs.user(u.pk())))
+                                .toList());
     }
 }

@@ -1,16 +1,15 @@
 package dev.larkspur.event;
 
 import dev.larkspur.directory.App;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Who may receive an event (DESIGN.md "Events"; spec/group.md §3.1, spec/message.md §5): the app
- * must hold one of the event's scopes, and for {@code im.message.receive_v1} Feishu's receive rules
- * apply — p2p messages from people; in groups, people's messages with the group-message scope, or
- * messages that mention the bot; a bot's own messages are never echoed back to it.
+ * must hold one of the scopes its {@link EventType} declares, and for {@code im.message.receive_v1}
+ * Feishu's receive rules apply — p2p messages from people; in groups, people's messages with the
+ * group-message scope, or messages that mention the bot; a bot's own messages are never echoed
+ * back to it.
  */
 final class Audience {
     private static final Set<String> P2P = Set.of("im:message.p2p_msg:readonly", "im:message.p2p_msg");
@@ -19,32 +18,25 @@ final class Audience {
             "im:message.group_at_msg:readonly",
             "im:message.group_at_msg",
             "im:message.group_at_msg.include_bot:readonly");
-    private static final Map<String, List<String>> SCOPES = Map.ofEntries(
-            Map.entry("im.chat.updated_v1", List.of("im:chat", "im:chat:read", "im:chat:readonly")),
-            Map.entry("im.chat.disbanded_v1", List.of("im:chat", "im:chat:read", "im:chat:readonly")),
-            Map.entry("im.chat.member.user.added_v1", List.of("im:chat", "im:chat.members:read", "im:chat:readonly")),
-            Map.entry("im.chat.member.user.deleted_v1", List.of("im:chat", "im:chat.members:read", "im:chat:readonly")),
-            Map.entry(
-                    "im.chat.member.user.withdrawn_v1", List.of("im:chat", "im:chat.members:read", "im:chat:readonly")),
-            Map.entry(
-                    "im.chat.member.bot.added_v1",
-                    List.of("im:chat", "im:chat.members:bot_access", "im:chat:readonly")),
-            Map.entry(
-                    "im.chat.member.bot.deleted_v1",
-                    List.of("im:chat", "im:chat.members:bot_access", "im:chat:readonly")),
-            Map.entry("im.message.message_read_v1", List.of("im:message", "im:message:readonly")),
-            Map.entry("im.message.recalled_v1", List.of("im:message", "im:message:readonly")),
-            Map.entry("im.message.reaction.created_v1", List.of("im:message.reactions:read", "im:message:readonly")),
-            Map.entry("im.message.reaction.deleted_v1", List.of("im:message.reactions:read", "im:message:readonly")));
 
     private Audience() {}
 
+    /**
+     * Fails closed: a type this server does not know, an internal one, or one that declares no
+     * scopes without being scope-free reaches no app.
+     */
     static boolean mayReceive(App app, StoredEvent event, JsonNode body) {
-        if (event.eventType().equals("im.message.receive_v1")) {
-            return receives(app, body);
+        var type = EventType.of(event.eventType()).orElse(null);
+        if (type == null || type.internal()) {
+            return false;
         }
-        var scopes = SCOPES.get(event.eventType());
-        return scopes == null || scopes.stream().anyMatch(app.scopes()::contains);
+        if (type.scopeFree()) {
+            return true;
+        }
+        if (type.scopes().stream().noneMatch(app.scopes()::contains)) {
+            return false;
+        }
+        return type != EventType.MESSAGE_RECEIVED || receives(app, body);
     }
 
     private static boolean receives(App app, JsonNode body) {

@@ -23,7 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class CardCallbacks {
     private static final Logger log = LoggerFactory.getLogger(CardCallbacks.class);
-    public static final String CARD_ACTION_TRIGGER = "card.action.trigger";
 
     private final EventRenderer renderer;
     private final EventSettingsService settings;
@@ -75,7 +74,7 @@ public class CardCallbacks {
         var stored = new StoredEvent(
                 0,
                 Ids.hex(32),
-                CARD_ACTION_TRIGGER,
+                EventType.CARD_ACTION_TRIGGER.wireName(),
                 click.bot().tenantPk(),
                 null,
                 click.bot().pk(),

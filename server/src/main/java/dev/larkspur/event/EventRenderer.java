@@ -26,9 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 public class EventRenderer {
-    /** Event types Feishu still delivers in the v1 envelope. */
-    public static final Set<String> V1_TYPES = Set.of("p2p_chat_create");
-
     private final UserService users;
     private final AppService apps;
     private final JsonMapper json;
@@ -49,7 +46,7 @@ public class EventRenderer {
         Map<Long, String> openIds = users.idsAsSeenBy(receiver.pk(), byPk.values(), UserIdType.OPEN_ID);
         Map<Long, String> botOpenIds = apps.botOpenIds(botPks);
         boolean withUserId = receiver.scopes().contains(Scopes.EMPLOYEE_ID_READ);
-        if (V1_TYPES.contains(event.eventType())) {
+        if (EventType.of(event.eventType()).map(EventType::kind).orElse(null) == EventType.Kind.V1) {
             return renderV1(event, receiver, verificationToken, body, byPk, openIds, withUserId);
         }
 

@@ -18,10 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Outbox {
     /**
-     * Event types starting with this are the server's own change signals (e.g. a message edited,
-     * which Feishu announces to no app): recorded with the change like any event, so that the
-     * browsers' live updates follow them across instances, but never delivered to an app nor shown
-     * among a chat's events.
+     * The wire names of {@link EventType.Kind#INTERNAL} types start with this: the server's own
+     * change signals (e.g. a message edited, which Feishu announces to no app), recorded with the
+     * change like any event, so that the browsers' live updates follow them across instances, but
+     * never delivered to an app nor shown among a chat's events (whose SQL filters on the prefix).
      */
     public static final String INTERNAL_PREFIX = "larkspur.";
 
@@ -52,15 +52,15 @@ public class Outbox {
     public void append(NewEvent event) {
         events.insert(
                 Ids.hex(32),
-                event.eventType(),
+                event.type().wireName(),
                 event.tenantPk(),
                 event.chatPk(),
                 event.onlyAppPk(),
                 json.writeValueAsString(event.body()),
                 clock.millis());
         var recorded = announceOncePerTransaction();
-        if (!internal(event.eventType())) {
-            recorded.add(event.eventType());
+        if (!event.type().internal()) {
+            recorded.add(event.type().wireName());
         }
     }
 

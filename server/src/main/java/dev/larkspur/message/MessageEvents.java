@@ -1,11 +1,13 @@
 package dev.larkspur.message;
 
+import dev.larkspur.event.EventBody;
 import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.EventType;
 import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
+import dev.larkspur.platform.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,15 +16,42 @@ import org.springframework.stereotype.Component;
 /** Builds the {@code im.message.*} event bodies of spec/message.md §5 and appends them to the outbox. */
 @Component
 public class MessageEvents {
-    public static final String RECEIVED = "im.message.receive_v1";
-    public static final String RECALLED = "im.message.recalled_v1";
+    /** {@code im.message.receive_v1}. */
+    record Received(Sender sender, ReceivedMessage message) implements EventBody {}
+
+    record Sender(Map<String, Object> senderId, String senderType, String tenantKey) implements EventBody {}
+
+    /** {@code root_id}, {@code parent_id} and {@code thread_id} only when set; {@code mentions} when any. */
+    record ReceivedMessage(
+            String messageId,
+            String rootId,
+            String parentId,
+            String createTime,
+            String updateTime,
+            String chatId,
+            String threadId,
+            String chatType,
+            String messageType,
+            String content,
+            List<MentionRef> mentions)
+            implements EventBody {}
+
+    record MentionRef(String key, Map<String, Object> id, String mentionedType, String name, String tenantKey)
+            implements EventBody {}
+
+    record Recalled(String messageId, String chatId, String recallTime, String recallType) implements EventBody {}
+
+    /** {@code im.message.message_read_v1}. */
+    record Read(ReadBy reader, List<String> messageIdList) implements EventBody {}
+
+    record ReadBy(Map<String, Object> readerId, String readTime, String tenantKey) implements EventBody {}
+
     /**
-     * The server's own signal that messages of one chat look different now (edited, a card updated,
-     * read, pinned), for the browsers' live updates; Feishu sends no event for these, so no app
-     * receives it ({@link Outbox#INTERNAL_PREFIX}). Its body: {@code {"message_ids": [...]}}, and
-     * {@code "user": pk} when only that person sees the difference (who read their messages).
+     * The body of {@link EventType#MESSAGE_CHANGED}; {@code user} only when just that person sees
+     * the difference (who read their messages).
      */
-    public static final String CHANGED = Outbox.INTERNAL_PREFIX + "message.changed";
+    record Changed(List<String> messageIds, Long user) implements EventBody {}
+
     /** Row keys start at 1, so no app has this one. */
     private static final long NO_APP = 0;
 
@@ -46,36 +75,31 @@ public class MessageEvents {
                         .tag("msg_type", type)
                         .register(registry))
                 .increment();
-        var sender = new LinkedHashMap<String, Object>();
-        sender.put("sender_id", senderRef(m));
-        sender.put("sender_type", m.senderUserPk() != null ? "user" : "app");
-        sender.put("tenant_key", senderTenantKey);
-        var message = new LinkedHashMap<String, Object>();
-        message.put("message_id", m.messageId());
-        putIfPresent(message, "root_id", m.rootId());
-        putIfPresent(message, "parent_id", m.parentId());
-        message.put("create_time", String.valueOf(m.createdAt()));
-        message.put("update_time", String.valueOf(m.updatedAt()));
-        message.put("chat_id", m.chatId());
-        putIfPresent(message, "thread_id", m.threadId());
-        message.put("chat_type", "p2p".equals(m.chatMode()) ? "p2p" : "group");
-        message.put("message_type", m.msgType());
-        message.put("content", m.content());
-        if (!m.mentions().isEmpty()) {
-            List<Map<String, Object>> mentions = m.mentions().stream()
-                    .map(x -> Map.<String, Object>of(
-                            "key", x.key(),
-                            "id", x.userPk() != null ? EventRefs.user(x.userPk()) : EventRefs.bot(x.appPk()),
-                            "mentioned_type", x.userPk() != null ? "user" : "bot",
-                            "name", x.name() == null ? "" : x.name(),
-                            "tenant_key", senderTenantKey))
-                    .toList();
-            message.put("mentions", mentions);
-        }
-        var body = new LinkedHashMap<String, Object>();
-        body.put("sender", sender);
-        body.put("message", message);
-        outbox.append(new NewEvent(RECEIVED, m.tenantPk(), m.chatPk(), null, body));
+        List<MentionRef> mentions = m.mentions().isEmpty()
+                ? null
+                : m.mentions().stream()
+                        .map(x -> new MentionRef(
+                                x.key(),
+                                x.userPk() != null ? EventRefs.user(x.userPk()) : EventRefs.bot(x.appPk()),
+                                x.userPk() != null ? "user" : "bot",
+                                x.name() == null ? "" : x.name(),
+                                senderTenantKey))
+                        .toList();
+        var body = new Received(
+                new Sender(senderRef(m), m.senderUserPk() != null ? "user" : "app", senderTenantKey),
+                new ReceivedMessage(
+                        m.messageId(),
+                        m.rootId(),
+                        m.parentId(),
+                        String.valueOf(m.createdAt()),
+                        String.valueOf(m.updatedAt()),
+                        m.chatId(),
+                        m.threadId(),
+                        "p2p".equals(m.chatMode()) ? "p2p" : "group",
+                        m.msgType(),
+                        m.content(),
+                        mentions));
+        outbox.append(new NewEvent(EventType.MESSAGE_RECEIVED, m.tenantPk(), m.chatPk(), null, body));
     }
 
     /**
@@ -84,7 +108,7 @@ public class MessageEvents {
      * with no app behind the marker: no bot takes it for its own, and it renders with an empty
      * open_id, as custom bots have none.
      */
-    private static Object senderRef(Message m) {
+    private static Map<String, Object> senderRef(Message m) {
         if (m.senderUserPk() != null) {
             return EventRefs.user(m.senderUserPk());
         }
@@ -92,15 +116,11 @@ public class MessageEvents {
     }
 
     public void recalled(Message m, String recallType, long now) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("message_id", m.messageId());
-        body.put("chat_id", m.chatId());
-        body.put("recall_time", String.valueOf(now));
-        body.put("recall_type", recallType);
-        outbox.append(new NewEvent(RECALLED, m.tenantPk(), m.chatPk(), null, body));
+        var body = new Recalled(m.messageId(), m.chatId(), String.valueOf(now), recallType);
+        outbox.append(new NewEvent(EventType.MESSAGE_RECALLED, m.tenantPk(), m.chatPk(), null, body));
     }
 
-    /** A message changed in this transaction ({@link #CHANGED}). */
+    /** A message changed in this transaction ({@link EventType#MESSAGE_CHANGED}). */
     public void changed(Message m) {
         outbox.append(changedEvent(m.tenantPk(), m.chatPk(), List.of(m.messageId())));
     }
@@ -108,16 +128,22 @@ public class MessageEvents {
     /** Messages of one person read by someone: only the sender's pages show read counts. */
     static NewEvent readEvent(long tenantPk, long chatPk, long senderUserPk, List<String> messageIds) {
         return new NewEvent(
-                CHANGED, tenantPk, chatPk, null, Map.of("message_ids", List.copyOf(messageIds), "user", senderUserPk));
+                EventType.MESSAGE_CHANGED, tenantPk, chatPk, null, new Changed(List.copyOf(messageIds), senderUserPk));
+    }
+
+    /**
+     * A person read messages a bot sent in their p2p chat (spec/message.md §5.3): only that bot
+     * hears of it.
+     */
+    static NewEvent messageRead(Caller reader, long chatPk, long botPk, List<String> messageIds, long now) {
+        var body = new Read(
+                new ReadBy(EventRefs.user(reader.userPk()), String.valueOf(now), reader.tenantKey()),
+                List.copyOf(messageIds));
+        return new NewEvent(EventType.MESSAGE_READ, reader.tenantPk(), chatPk, botPk, body);
     }
 
     private static NewEvent changedEvent(long tenantPk, long chatPk, List<String> messageIds) {
-        return new NewEvent(CHANGED, tenantPk, chatPk, null, Map.of("message_ids", List.copyOf(messageIds)));
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+        return new NewEvent(
+                EventType.MESSAGE_CHANGED, tenantPk, chatPk, null, new Changed(List.copyOf(messageIds), null));
     }
 }

@@ -7,8 +7,6 @@ import dev.larkspur.chat.ChatQueries;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
-import dev.larkspur.event.EventRefs;
-import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.message.internal.ReadRepository;
@@ -32,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MessageReads {
-    public static final String READ_EVENT = "im.message.message_read_v1";
     static final Duration READ_USERS_WINDOW = Duration.ofDays(7);
 
     private final MessageRepository messages;
@@ -128,18 +125,12 @@ public class MessageReads {
         readOfPeople.forEach((sender, ids) ->
                 outbox.append(MessageEvents.readEvent(reader.tenantPk(), sender.chatPk(), sender.userPk(), ids)));
         newestRead.forEach((chatPk, m) -> reads.advance(chatPk, reader.userPk(), m.createdAt(), m.pk()));
-        readInP2p.forEach((chatPk, read) -> {
-            var body = new LinkedHashMap<String, Object>();
-            body.put(
-                    "reader",
-                    Map.of(
-                            "reader_id", EventRefs.user(reader.userPk()),
-                            "read_time", String.valueOf(now),
-                            "tenant_key", reader.tenantKey()));
-            body.put("message_id_list", read.stream().map(Message::messageId).toList());
-            outbox.append(new NewEvent(
-                    READ_EVENT, reader.tenantPk(), chatPk, read.get(0).senderAppPk(), body));
-        });
+        readInP2p.forEach((chatPk, read) -> outbox.append(MessageEvents.messageRead(
+                reader,
+                chatPk,
+                read.get(0).senderAppPk(),
+                read.stream().map(Message::messageId).toList(),
+                now)));
         return count;
     }
 

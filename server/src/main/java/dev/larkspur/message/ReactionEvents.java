@@ -1,11 +1,12 @@
 package dev.larkspur.message;
 
+import dev.larkspur.event.EventBody;
 import dev.larkspur.event.EventRefs;
+import dev.larkspur.event.EventType;
 import dev.larkspur.event.NewEvent;
 import dev.larkspur.event.Outbox;
 import dev.larkspur.message.reactions.Reaction;
 import dev.larkspur.platform.Caller;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +17,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReactionEvents {
-    public static final String CREATED = "im.message.reaction.created_v1";
-    public static final String DELETED = "im.message.reaction.deleted_v1";
+    /** A person is {@code user_id}, an app {@code app_id}; the other is left out. */
+    record ReactionChanged(
+            String messageId,
+            ReactionType reactionType,
+            String operatorType,
+            Map<String, Object> userId,
+            String appId,
+            String actionTime)
+            implements EventBody {}
+
+    record ReactionType(String emojiType) implements EventBody {}
 
     private final Outbox outbox;
 
@@ -26,25 +36,23 @@ public class ReactionEvents {
     }
 
     void created(Message message, Reaction reaction, Caller operator) {
-        append(CREATED, message, reaction, operator, reaction.actionTime());
+        append(EventType.REACTION_CREATED, message, reaction, operator, reaction.actionTime());
     }
 
     /** {@code now}: the deleted event's action_time is when the reaction was removed. */
     void deleted(Message message, Reaction reaction, Caller operator, long now) {
-        append(DELETED, message, reaction, operator, now);
+        append(EventType.REACTION_DELETED, message, reaction, operator, now);
     }
 
-    private void append(String type, Message message, Reaction reaction, Caller operator, long actionTime) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("message_id", message.messageId());
-        body.put("reaction_type", Map.of("emoji_type", reaction.emojiType()));
-        body.put("operator_type", reaction.operator().kind());
-        if (reaction.operator().isUser()) {
-            body.put("user_id", EventRefs.user(reaction.operator().pk()));
-        } else {
-            body.put("app_id", operator.appId());
-        }
-        body.put("action_time", String.valueOf(actionTime));
+    private void append(EventType type, Message message, Reaction reaction, Caller operator, long actionTime) {
+        boolean byUser = reaction.operator().isUser();
+        var body = new ReactionChanged(
+                message.messageId(),
+                new ReactionType(reaction.emojiType()),
+                reaction.operator().kind(),
+                byUser ? EventRefs.user(reaction.operator().pk()) : null,
+                byUser ? null : operator.appId(),
+                String.valueOf(actionTime));
         outbox.append(new NewEvent(type, message.tenantPk(), message.chatPk(), null, body));
     }
 }

@@ -94,7 +94,7 @@ class CardActionIT {
         var settings = new java.util.HashMap<String, Object>();
         settings.put("mode", mode);
         settings.put("verification_token", "vt-card");
-        settings.put("event_types", List.of(CardCallbacks.CARD_ACTION_TRIGGER));
+        settings.put("event_types", List.of(EventType.CARD_ACTION_TRIGGER.wireName()));
         if (requestUrl != null) {
             settings.put("request_url", requestUrl);
         }

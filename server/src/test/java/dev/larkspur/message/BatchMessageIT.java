@@ -9,6 +9,7 @@ import static dev.larkspur.message.MessageFixtures.parse;
 import static dev.larkspur.support.Responses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larkspur.event.EventType;
 import dev.larkspur.support.Responses;
 import dev.larkspur.support.TestServer;
 import java.time.Duration;
@@ -93,7 +94,7 @@ class BatchMessageIT {
         batchId(sendText(org.client, "evented", ann.openId()));
 
         String chatId = BatchCalls.p2pChat(org, ann);
-        var events = org.events(chatId, org.bot, MessageEvents.RECEIVED);
+        var events = org.events(chatId, org.bot, EventType.MESSAGE_RECEIVED.wireName());
         var first = events.get(0).path("payload").path("event").path("message");
         assertThat(first.path("chat_type").asText()).isEqualTo("p2p");
         assertThat(parse(first.path("content").asText()).path("text").asText()).isEqualTo("evented");
@@ -228,7 +229,7 @@ class BatchMessageIT {
         ok(BatchCalls.recall(org.client, batchId, null));
 
         assertThat(p2pHistory(org, ann).get(0).getDeleted()).isTrue();
-        assertThat(org.events(BatchCalls.p2pChat(org, bob), org.bot, MessageEvents.RECALLED))
+        assertThat(org.events(BatchCalls.p2pChat(org, bob), org.bot, EventType.MESSAGE_RECALLED.wireName()))
                 .hasSize(1);
         var recall = rawData(BatchCalls.progress(org.client, batchId)).path("batch_message_recall_progress");
         assertThat(recall.path("recall").isBoolean()).isTrue();

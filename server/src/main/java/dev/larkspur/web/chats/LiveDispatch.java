@@ -1,10 +1,8 @@
 package dev.larkspur.web.chats;
 
 import dev.larkspur.chat.Chat;
-import dev.larkspur.chat.ChatEvents;
+import dev.larkspur.event.EventType;
 import dev.larkspur.event.StoredEvent;
-import dev.larkspur.message.MessageEvents;
-import dev.larkspur.message.ReactionEvents;
 import dev.larkspur.platform.FeishuException;
 import dev.larkspur.web.chats.LiveWatcher.Watched;
 import java.util.ArrayList;
@@ -205,10 +203,13 @@ class LiveDispatch {
         if (event.chatPk() == null) {
             return null;
         }
-        String type = event.eventType();
+        var type = EventType.of(event.eventType()).orElse(null);
+        if (type == null) {
+            return null;
+        }
         JsonNode body = json.readTree(event.payload());
         return switch (type) {
-            case MessageEvents.RECEIVED -> {
+            case MESSAGE_RECEIVED -> {
                 var m = body.path("message");
                 if (m.hasNonNull("thread_id") && m.hasNonNull("root_id")) {
                     // A reply in a thread stays in its thread; the timeline shows its root, one reply more.
@@ -231,9 +232,9 @@ class LiveDispatch {
                         List.of(m.path("message_id").asString("")),
                         Set.of());
             }
-            case MessageEvents.RECALLED, ReactionEvents.CREATED, ReactionEvents.DELETED -> changed(
+            case MESSAGE_RECALLED, REACTION_CREATED, REACTION_DELETED -> changed(
                     event, List.of(body.path("message_id").asString("")));
-            case MessageEvents.CHANGED -> {
+            case MESSAGE_CHANGED -> {
                 var change = changed(event, strings(body.path("message_ids")));
                 var user = body.path("user");
                 // Who read a person's messages shows on that person's pages only.
@@ -241,10 +242,10 @@ class LiveDispatch {
                         ? new Change(event, "changed", "", false, change.messageIds(), Set.of(user.asLong()))
                         : change;
             }
-            case ChatEvents.USER_ADDED -> chat(event, body, "joined");
-            case ChatEvents.USER_DELETED -> chat(event, body, "left");
-            case ChatEvents.DISBANDED -> chat(event, body, "disbanded");
-            case ChatEvents.UPDATED -> chat(event, body, "updated");
+            case USER_ADDED -> chat(event, body, "joined");
+            case USER_DELETED -> chat(event, body, "left");
+            case CHAT_DISBANDED -> chat(event, body, "disbanded");
+            case CHAT_UPDATED -> chat(event, body, "updated");
             default -> null;
         };
     }

@@ -5,7 +5,7 @@ import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.RedirectUris;
 import dev.larkspur.event.EventSettings;
 import dev.larkspur.event.EventSettingsService;
-import dev.larkspur.event.EventTypes;
+import dev.larkspur.event.EventType;
 import dev.larkspur.event.LongConnectionModes;
 import dev.larkspur.event.LongConnections;
 import dev.larkspur.web.console.ConsoleForms;
@@ -62,7 +62,7 @@ class AppController {
         model.addAttribute("events", events);
         model.addAttribute(
                 "eventChoices",
-                EventTypes.IM.stream()
+                EventType.SUBSCRIBABLE.stream()
                         .map(t -> new EventChoice(t, events.subscribes(t)))
                         .toList());
         model.addAttribute("mode", modes.of(app));

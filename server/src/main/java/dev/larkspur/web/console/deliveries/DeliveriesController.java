@@ -4,7 +4,7 @@ import dev.larkspur.directory.App;
 import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.TenantService;
 import dev.larkspur.event.DeliveryInspector;
-import dev.larkspur.event.EventTypes;
+import dev.larkspur.event.EventType;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +44,7 @@ class DeliveriesController {
                 .toList();
         model.addAttribute("apps", all);
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("types", EventTypes.IM);
+        model.addAttribute("types", EventType.SUBSCRIBABLE);
         model.addAttribute("status", status);
         model.addAttribute("type", type);
         model.addAttribute("from", from);
