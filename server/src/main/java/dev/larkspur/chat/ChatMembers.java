@@ -2,6 +2,7 @@ package dev.larkspur.chat;
 
 import dev.larkspur.chat.internal.ChatRepository;
 import dev.larkspur.chat.internal.MemberRepository;
+import dev.larkspur.chat.members.MemberChanges;
 import dev.larkspur.directory.App;
 import dev.larkspur.directory.User;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChatMembers {
     static final int MAX_USERS_PER_CALL = 50;
     static final int MAX_BOTS_PER_CALL = 5;
-    static final int MAX_BOTS_PER_CHAT = 15;
+    public static final int MAX_BOTS_PER_CHAT = 15;
 
     private final ChatRepository chats;
     private final MemberRepository members;

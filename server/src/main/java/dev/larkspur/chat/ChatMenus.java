@@ -3,6 +3,7 @@ package dev.larkspur.chat;
 import dev.larkspur.chat.internal.MenuRepository;
 import dev.larkspur.chat.internal.MenuRepository.MenuRow;
 import dev.larkspur.chat.internal.NumericIds;
+import dev.larkspur.chat.menus.MenuRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

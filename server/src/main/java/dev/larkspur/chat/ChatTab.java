@@ -20,7 +20,7 @@ public record ChatTab(String tabId, String tabName, String tabType, Content tabC
         return MESSAGE.equals(tab.tabType());
     }
 
-    static ChatTab message(String tabId) {
+    public static ChatTab message(String tabId) {
         return new ChatTab(tabId, null, MESSAGE, null, null);
     }
 }

@@ -2,6 +2,8 @@ package dev.larkspur.chat;
 
 import dev.larkspur.chat.internal.NumericIds;
 import dev.larkspur.chat.internal.TabRepository;
+import dev.larkspur.chat.tabs.ChatTabErrors;
+import dev.larkspur.chat.tabs.TabRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.larkspur.chat.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.larkspur.chat.Actor;
-import dev.larkspur.chat.LegacyChats;
+import dev.larkspur.chat.legacy.LegacyChats;
 import dev.larkspur.platform.ApiAccess;
 import dev.larkspur.platform.ApiResponse;
 import dev.larkspur.platform.Caller;

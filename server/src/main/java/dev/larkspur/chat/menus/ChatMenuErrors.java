@@ -1,5 +1,6 @@
-package dev.larkspur.chat;
+package dev.larkspur.chat.menus;
 
+import dev.larkspur.chat.ChatErrors;
 import dev.larkspur.platform.FeishuException;
 
 /** The codes and messages of chat menus (spec/group.md §2.18, §4); all HTTP 400. */

@@ -1,8 +1,10 @@
-package dev.larkspur.chat;
+package dev.larkspur.chat.menus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.larkspur.chat.ChatMenuItem;
+import dev.larkspur.chat.ChatMenuTree;
 import dev.larkspur.platform.FeishuException;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,5 +1,7 @@
-package dev.larkspur.chat;
+package dev.larkspur.chat.tabs;
 
+import dev.larkspur.chat.ChatErrors;
+import dev.larkspur.chat.ChatTab;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Locale;
  * The rules a chat tab keeps (spec/group.md §2.17), each failing with its Feishu code. Pure, so
  * that each rule has its own unit test.
  */
-final class TabRules {
+public final class TabRules {
     static final int MAX_CUSTOM_TABS = 20;
     static final int MAX_NAME_CHARS = 60;
     static final int MAX_LINK_CHARS = 4096;
@@ -18,7 +20,7 @@ final class TabRules {
     private TabRules() {}
 
     /** Only {@code doc} and {@code url} tabs may be created, updated or deleted through the API. */
-    static void requireEditable(String tabType) {
+    public static void requireEditable(String tabType) {
         if (tabType == null) {
             throw ChatErrors.invalidParam("tab_type is required");
         }
@@ -28,7 +30,7 @@ final class TabRules {
     }
 
     /** At most 20 custom tabs per chat; the built-in message tab does not count. */
-    static void requireRoom(int customTabs, int adding) {
+    public static void requireRoom(int customTabs, int adding) {
         if (customTabs + adding > MAX_CUSTOM_TABS) {
             throw ChatTabErrors.tooMany();
         }
@@ -39,7 +41,7 @@ final class TabRules {
      * what Feishu ignores for its type (the other link, {@code tab_config} off {@code url} tabs) is
      * dropped.
      */
-    static ChatTab normalise(ChatTab draft, String tabId) {
+    public static ChatTab normalise(ChatTab draft, String tabId) {
         requireEditable(draft.tabType());
         boolean url = ChatTab.URL.equals(draft.tabType());
         String name = draft.tabName();
@@ -61,7 +63,7 @@ final class TabRules {
      * An update applied to a stored tab: fields left out keep their value, the link too while the
      * type stays the same; a change of type needs the new type's link.
      */
-    static ChatTab merge(ChatTab stored, ChatTab change) {
+    public static ChatTab merge(ChatTab stored, ChatTab change) {
         requireEditable(stored.tabType());
         requireEditable(change.tabType());
         boolean sameType = stored.tabType().equals(change.tabType());
@@ -82,7 +84,7 @@ final class TabRules {
      * the message tab included; that tab stays first whatever its place in the request, as Feishu
      * keeps it out of the sorting.
      */
-    static List<String> sortOrder(List<ChatTab> current, List<String> requested) {
+    public static List<String> sortOrder(List<ChatTab> current, List<String> requested) {
         var wanted = new HashSet<>(requested);
         var existing = new HashSet<String>();
         current.forEach(tab -> existing.add(tab.tabId()));

@@ -1,9 +1,10 @@
-package dev.larkspur.chat;
+package dev.larkspur.chat.tabs;
 
+import dev.larkspur.chat.ChatErrors;
 import dev.larkspur.platform.FeishuException;
 
 /** The codes and messages of chat tabs (spec/group.md §2.17, §4); all HTTP 400. */
-final class ChatTabErrors {
+public final class ChatTabErrors {
     private ChatTabErrors() {}
 
     static FeishuException tooMany() {
@@ -24,7 +25,7 @@ final class ChatTabErrors {
                 232049, "The chat tab content is illegal, ext=only doc and url tabs can be changed, not " + tabType);
     }
 
-    static FeishuException unsupportedChatType() {
+    public static FeishuException unsupportedChatType() {
         return ChatErrors.of(232050, "Operate chat tab unsupported chat type.");
     }
 }

@@ -1,5 +1,8 @@
-package dev.larkspur.chat;
+package dev.larkspur.chat.menus;
 
+import dev.larkspur.chat.ChatErrors;
+import dev.larkspur.chat.ChatMenuItem;
+import dev.larkspur.chat.ChatMenuTree;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +13,7 @@ import java.util.stream.Stream;
  * The rules chat menus keep (spec/group.md §2.18), each failing with its Feishu code. Content
  * problems are 232078 "illegal menu"; a missing or malformed request field is 232001.
  */
-final class MenuRules {
+public final class MenuRules {
     static final int MAX_TOP_LEVELS = 3;
     static final int MAX_CHILDREN = 5;
     static final int MAX_NAME_CHARS = 120;
@@ -21,7 +24,7 @@ final class MenuRules {
     private MenuRules() {}
 
     /** A chat has at most three top-level menus. */
-    static void requireRoom(int topLevels, int adding) {
+    public static void requireRoom(int topLevels, int adding) {
         if (topLevels + adding > MAX_TOP_LEVELS) {
             throw ChatMenuErrors.tooManyTopLevels();
         }
@@ -31,7 +34,7 @@ final class MenuRules {
      * A new top-level menu, checked with its children: at most five of them, and a menu that has
      * children opens nothing itself ({@code NONE}) and shows no icon.
      */
-    static ChatMenuTree.TopLevel topLevel(ChatMenuTree.TopLevel draft) {
+    public static ChatMenuTree.TopLevel topLevel(ChatMenuTree.TopLevel draft) {
         var children = draft.children() == null ? List.<ChatMenuTree.SecondLevel>of() : draft.children();
         if (children.size() > MAX_CHILDREN) {
             throw ChatMenuErrors.tooManyChildren();
@@ -48,7 +51,8 @@ final class MenuRules {
      * A menu item after a partial update: only the named fields change, the action type never does,
      * and the result keeps every rule a new item keeps.
      */
-    static ChatMenuItem patch(ChatMenuItem stored, boolean hasChildren, List<String> fields, ChatMenuItem change) {
+    public static ChatMenuItem patch(
+            ChatMenuItem stored, boolean hasChildren, List<String> fields, ChatMenuItem change) {
         if (fields == null || fields.isEmpty()) {
             throw ChatErrors.invalidParam("update_fields is required");
         }
@@ -72,7 +76,7 @@ final class MenuRules {
     }
 
     /** The ids of a sort must be exactly the chat's top-level menus, each once. */
-    static void requireSameMenus(List<String> existing, List<String> requested) {
+    public static void requireSameMenus(List<String> existing, List<String> requested) {
         var wanted = new HashSet<>(requested);
         if (wanted.size() != requested.size() || !wanted.equals(new HashSet<>(existing))) {
             throw ChatMenuErrors.badSort();

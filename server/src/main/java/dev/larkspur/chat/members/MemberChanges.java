@@ -1,4 +1,4 @@
-package dev.larkspur.chat;
+package dev.larkspur.chat.members;
 
 import java.util.List;
 

@@ -1,8 +1,9 @@
-package dev.larkspur.chat;
+package dev.larkspur.chat.tabs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.larkspur.chat.ChatTab;
 import dev.larkspur.platform.FeishuException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,12 @@
-package dev.larkspur.chat;
+package dev.larkspur.chat.legacy;
 
+import dev.larkspur.chat.Actor;
+import dev.larkspur.chat.Chat;
+import dev.larkspur.chat.ChatAccess;
+import dev.larkspur.chat.ChatErrors;
+import dev.larkspur.chat.ChatEvents;
+import dev.larkspur.chat.ChatIds;
+import dev.larkspur.chat.ChatMembers;
 import dev.larkspur.chat.internal.ChatRepository;
 import dev.larkspur.chat.internal.MemberRepository;
 import dev.larkspur.directory.AppOwners;
