@@ -6,7 +6,6 @@ import dev.larkspur.directory.App;
 import dev.larkspur.directory.User;
 import dev.larkspur.directory.UserIdType;
 import dev.larkspur.platform.Idempotency;
-import dev.larkspur.platform.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,23 +105,12 @@ public class ChatCreation {
                 ? found.get(request.ownerId())
                 : byPerson ? ids.usersByPk(List.of(actor.userPk())).get(0) : null;
         long now = clock.millis();
-        var draft = new Chat(
-                0,
-                "oc_" + Ids.hex(32),
+        var draft = Chat.newGroup(
                 actor.caller().tenantPk(),
-                Chat.GROUP,
                 settings,
                 owner == null ? null : owner.pk(),
                 owner == null ? actor.appPk() : null,
                 actor.appPk(),
-                "normal",
-                false,
-                0,
-                0,
-                null,
-                null,
-                null,
-                now,
                 now);
         long pk = chats.insert(draft);
         var people = new ArrayList<User>();

@@ -2,7 +2,6 @@ package dev.larkspur.chat;
 
 import dev.larkspur.chat.internal.ChatRepository;
 import dev.larkspur.chat.internal.MemberRepository;
-import dev.larkspur.platform.Ids;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -94,24 +93,7 @@ public class P2pChats {
 
     private Chat create(long appPk, long tenantPk, long userPk, boolean byPerson) {
         long now = clock.millis();
-        var draft = new Chat(
-                0,
-                "oc_" + Ids.hex(32),
-                tenantPk,
-                Chat.P2P,
-                SettingRules.defaults(),
-                null,
-                null,
-                appPk,
-                "normal",
-                false,
-                0,
-                0,
-                userPk,
-                appPk,
-                null,
-                now,
-                now);
+        var draft = Chat.newBotP2p(tenantPk, appPk, userPk, now);
         long pk = chats.insert(draft);
         members.insertUsers(pk, List.of(userPk), now);
         members.insertBots(pk, List.of(appPk), now);

@@ -2,7 +2,6 @@ package dev.larkspur.chat;
 
 import dev.larkspur.chat.internal.ChatRepository;
 import dev.larkspur.chat.internal.MemberRepository;
-import dev.larkspur.platform.Ids;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -63,24 +62,7 @@ public class PeopleChats {
 
     private Chat create(long tenantPk, long userPk, long otherUserPk) {
         long now = clock.millis();
-        var draft = new Chat(
-                0,
-                "oc_" + Ids.hex(32),
-                tenantPk,
-                Chat.P2P,
-                SettingRules.defaults(),
-                null,
-                null,
-                null,
-                "normal",
-                false,
-                0,
-                0,
-                Math.min(userPk, otherUserPk),
-                null,
-                Math.max(userPk, otherUserPk),
-                now,
-                now);
+        var draft = Chat.newPeopleP2p(tenantPk, userPk, otherUserPk, now);
         long pk = chats.insert(draft);
         members.insertUsers(pk, List.of(Math.min(userPk, otherUserPk), Math.max(userPk, otherUserPk)), now);
         chats.addToCounts(pk, 2, 0);

@@ -5,6 +5,7 @@ import dev.larkspur.chat.ChatSettings;
 import dev.larkspur.chat.RestrictedMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,104 +52,111 @@ public class ChatRepository {
     }
 
     public long insert(Chat c) {
-        var s = c.settings();
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into chat (chat_id, tenant_id, chat_mode, chat_type, name, description, i18n_names, avatar,"
-                        + " owner_user_id, owner_app_id, creator_app_id, add_member_permission, share_card_permission,"
-                        + " at_all_permission, edit_permission, group_message_type, join_message_visibility,"
-                        + " leave_message_visibility, membership_approval, moderation_permission, urgent_setting,"
-                        + " video_conference_setting, hide_member_count_setting, restricted_mode_setting, chat_status,"
-                        + " external, user_count, bot_count, p2p_user_id, p2p_app_id, p2p_peer_user_id, created_at,"
-                        + " last_active_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        c.chatId(),
-                        c.tenantPk(),
-                        c.chatMode(),
-                        s.chatType(),
-                        s.name(),
-                        s.description(),
-                        s.i18nNames() == null ? null : json.writeValueAsString(s.i18nNames()),
-                        s.avatar(),
-                        c.ownerUserPk(),
-                        c.ownerAppPk(),
-                        c.creatorAppPk(),
-                        s.addMemberPermission(),
-                        s.shareCardPermission(),
-                        s.atAllPermission(),
-                        s.editPermission(),
-                        s.groupMessageType(),
-                        s.joinMessageVisibility(),
-                        s.leaveMessageVisibility(),
-                        s.membershipApproval(),
-                        s.moderationPermission(),
-                        s.urgentSetting(),
-                        s.videoConferenceSetting(),
-                        s.hideMemberCountSetting(),
-                        json.writeValueAsString(s.restrictedModeSetting()),
-                        c.chatStatus(),
-                        c.external(),
-                        c.userCount(),
-                        c.botCount(),
-                        c.p2pUserPk(),
-                        c.p2pAppPk(),
-                        c.p2pPeerUserPk(),
-                        c.createdAt(),
-                        c.lastActiveAt())
+        jdbc.sql(
+                        """
+                        insert into chat (chat_id, tenant_id, chat_mode, chat_type, name, description, i18n_names,
+                            avatar, owner_user_id, owner_app_id, creator_app_id, add_member_permission,
+                            share_card_permission, at_all_permission, edit_permission, group_message_type,
+                            join_message_visibility, leave_message_visibility, membership_approval,
+                            moderation_permission, urgent_setting, video_conference_setting,
+                            hide_member_count_setting, restricted_mode_setting, chat_status, external, user_count,
+                            bot_count, p2p_user_id, p2p_app_id, p2p_peer_user_id, created_at, last_active_at)
+                        values (:chat_id, :tenant_id, :chat_mode, :chat_type, :name, :description, :i18n_names,
+                            :avatar, :owner_user_id, :owner_app_id, :creator_app_id, :add_member_permission,
+                            :share_card_permission, :at_all_permission, :edit_permission, :group_message_type,
+                            :join_message_visibility, :leave_message_visibility, :membership_approval,
+                            :moderation_permission, :urgent_setting, :video_conference_setting,
+                            :hide_member_count_setting, :restricted_mode_setting, :chat_status, :external, :user_count,
+                            :bot_count, :p2p_user_id, :p2p_app_id, :p2p_peer_user_id, :created_at, :last_active_at)""")
+                .params(settingColumns(c.settings()))
+                .param("chat_id", c.chatId())
+                .param("tenant_id", c.tenantPk())
+                .param("chat_mode", c.chatMode())
+                .param("owner_user_id", c.ownerUserPk())
+                .param("owner_app_id", c.ownerAppPk())
+                .param("creator_app_id", c.creatorAppPk())
+                .param("chat_status", c.chatStatus())
+                .param("external", c.external())
+                .param("user_count", c.userCount())
+                .param("bot_count", c.botCount())
+                .param("p2p_user_id", c.p2pUserPk())
+                .param("p2p_app_id", c.p2pAppPk())
+                .param("p2p_peer_user_id", c.p2pPeerUserPk())
+                .param("created_at", c.createdAt())
+                .param("last_active_at", c.lastActiveAt())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
     /** Writes the settings and owner of a chat. */
     public void updateSettings(Chat c) {
-        var s = c.settings();
-        jdbc.sql("update chat set chat_type = ?, name = ?, description = ?, i18n_names = ?, avatar = ?,"
-                        + " owner_user_id = ?, owner_app_id = ?, add_member_permission = ?, share_card_permission = ?,"
-                        + " at_all_permission = ?, edit_permission = ?, group_message_type = ?,"
-                        + " join_message_visibility = ?, leave_message_visibility = ?, membership_approval = ?,"
-                        + " moderation_permission = ?, urgent_setting = ?, video_conference_setting = ?,"
-                        + " hide_member_count_setting = ?, restricted_mode_setting = ? where id = ?")
-                .params(
-                        s.chatType(),
-                        s.name(),
-                        s.description(),
-                        s.i18nNames() == null ? null : json.writeValueAsString(s.i18nNames()),
-                        s.avatar(),
-                        c.ownerUserPk(),
-                        c.ownerAppPk(),
-                        s.addMemberPermission(),
-                        s.shareCardPermission(),
-                        s.atAllPermission(),
-                        s.editPermission(),
-                        s.groupMessageType(),
-                        s.joinMessageVisibility(),
-                        s.leaveMessageVisibility(),
-                        s.membershipApproval(),
-                        s.moderationPermission(),
-                        s.urgentSetting(),
-                        s.videoConferenceSetting(),
-                        s.hideMemberCountSetting(),
-                        json.writeValueAsString(s.restrictedModeSetting()),
-                        c.pk())
+        jdbc.sql(
+                        """
+                        update chat set chat_type = :chat_type, name = :name, description = :description,
+                            i18n_names = :i18n_names, avatar = :avatar, owner_user_id = :owner_user_id,
+                            owner_app_id = :owner_app_id, add_member_permission = :add_member_permission,
+                            share_card_permission = :share_card_permission, at_all_permission = :at_all_permission,
+                            edit_permission = :edit_permission, group_message_type = :group_message_type,
+                            join_message_visibility = :join_message_visibility,
+                            leave_message_visibility = :leave_message_visibility,
+                            membership_approval = :membership_approval, moderation_permission = :moderation_permission,
+                            urgent_setting = :urgent_setting, video_conference_setting = :video_conference_setting,
+                            hide_member_count_setting = :hide_member_count_setting,
+                            restricted_mode_setting = :restricted_mode_setting
+                        where id = :id""")
+                .params(settingColumns(c.settings()))
+                .param("owner_user_id", c.ownerUserPk())
+                .param("owner_app_id", c.ownerAppPk())
+                .param("id", c.pk())
                 .update();
     }
 
+    /** The settings as the chat table's columns, each parameter named as its column. */
+    private Map<String, Object> settingColumns(ChatSettings s) {
+        var columns = new HashMap<String, Object>(); // some settings are null, which Map.of refuses
+        columns.put("chat_type", s.chatType());
+        columns.put("name", s.name());
+        columns.put("description", s.description());
+        columns.put("i18n_names", s.i18nNames() == null ? null : json.writeValueAsString(s.i18nNames()));
+        columns.put("avatar", s.avatar());
+        columns.put("add_member_permission", s.addMemberPermission());
+        columns.put("share_card_permission", s.shareCardPermission());
+        columns.put("at_all_permission", s.atAllPermission());
+        columns.put("edit_permission", s.editPermission());
+        columns.put("group_message_type", s.groupMessageType());
+        columns.put("join_message_visibility", s.joinMessageVisibility());
+        columns.put("leave_message_visibility", s.leaveMessageVisibility());
+        columns.put("membership_approval", s.membershipApproval());
+        columns.put("moderation_permission", s.moderationPermission());
+        columns.put("urgent_setting", s.urgentSetting());
+        columns.put("video_conference_setting", s.videoConferenceSetting());
+        columns.put("hide_member_count_setting", s.hideMemberCountSetting());
+        columns.put("restricted_mode_setting", json.writeValueAsString(s.restrictedModeSetting()));
+        return columns;
+    }
+
     public void setStatus(long pk, String status) {
-        jdbc.sql("update chat set chat_status = ? where id = ?")
-                .params(status, pk)
+        jdbc.sql("update chat set chat_status = :status where id = :id")
+                .param("status", status)
+                .param("id", pk)
                 .update();
     }
 
     public void setOwner(long pk, Long userPk, Long appPk) {
-        jdbc.sql("update chat set owner_user_id = ?, owner_app_id = ? where id = ?")
-                .params(userPk, appPk, pk)
+        jdbc.sql("update chat set owner_user_id = :user, owner_app_id = :app where id = :id")
+                .param("user", userPk)
+                .param("app", appPk)
+                .param("id", pk)
                 .update();
     }
 
     /** Adjusts the denormalised member counts in the same transaction as the membership change. */
     public void addToCounts(long pk, int users, int bots) {
-        jdbc.sql("update chat set user_count = user_count + ?, bot_count = bot_count + ? where id = ?")
-                .params(users, bots, pk)
+        jdbc.sql("update chat set user_count = user_count + :users, bot_count = bot_count + :bots where id = :id")
+                .param("users", users)
+                .param("bots", bots)
+                .param("id", pk)
                 .update();
     }
 
@@ -175,16 +183,19 @@ public class ChatRepository {
     }
 
     public Optional<Chat> findP2p(long appPk, long userPk) {
-        return jdbc.sql("select " + COLUMNS + " from chat c where c.p2p_app_id = ? and c.p2p_user_id = ?")
-                .params(appPk, userPk)
+        return jdbc.sql("select " + COLUMNS + " from chat c where c.p2p_app_id = :app and c.p2p_user_id = :user")
+                .param("app", appPk)
+                .param("user", userPk)
                 .query(this::map)
                 .optional();
     }
 
     /** The p2p chat of two people, {@code lowerUserPk} being the smaller row key. */
     public Optional<Chat> findPeople(long lowerUserPk, long higherUserPk) {
-        return jdbc.sql("select " + COLUMNS + " from chat c where c.p2p_user_id = ? and c.p2p_peer_user_id = ?")
-                .params(lowerUserPk, higherUserPk)
+        return jdbc.sql("select " + COLUMNS
+                        + " from chat c where c.p2p_user_id = :lower and c.p2p_peer_user_id = :higher")
+                .param("lower", lowerUserPk)
+                .param("higher", higherUserPk)
                 .query(this::map)
                 .optional();
     }
@@ -197,9 +208,11 @@ public class ChatRepository {
      */
     public List<Chat> pageByCreation(String memberColumn, long memberPk, long afterPk, int limit) {
         return jdbc.sql("select " + COLUMNS + " from chat_member m join chat c on c.id = m.chat_id where m."
-                        + memberColumn(memberColumn) + " = ? and " + LISTED + " and c.chat_status = 'normal'"
-                        + " and c.id > ? order by c.id limit ?")
-                .params(memberPk, afterPk, limit)
+                        + memberColumn(memberColumn) + " = :member and " + LISTED + " and c.chat_status = 'normal'"
+                        + " and c.id > :after order by c.id limit :limit")
+                .param("member", memberPk)
+                .param("after", afterPk)
+                .param("limit", limit)
                 .query(this::map)
                 .list();
     }
@@ -208,10 +221,13 @@ public class ChatRepository {
     public List<Chat> pageByActivity(String memberColumn, long memberPk, long beforeActive, long beforePk, int limit) {
         activity.flush();
         return jdbc.sql("select " + COLUMNS + " from chat_member m join chat c on c.id = m.chat_id where m."
-                        + memberColumn(memberColumn) + " = ? and " + LISTED + " and c.chat_status = 'normal'"
-                        + " and (c.last_active_at < ? or (c.last_active_at = ? and c.id < ?))"
-                        + " order by c.last_active_at desc, c.id desc limit ?")
-                .params(memberPk, beforeActive, beforeActive, beforePk, limit)
+                        + memberColumn(memberColumn) + " = :member and " + LISTED + " and c.chat_status = 'normal'"
+                        + " and (c.last_active_at < :active or (c.last_active_at = :active and c.id < :before))"
+                        + " order by c.last_active_at desc, c.id desc limit :limit")
+                .param("member", memberPk)
+                .param("active", beforeActive)
+                .param("before", beforePk)
+                .param("limit", limit)
                 .query(this::map)
                 .list();
     }

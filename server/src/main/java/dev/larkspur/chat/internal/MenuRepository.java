@@ -4,7 +4,9 @@ import dev.larkspur.chat.ChatMenuItem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -35,32 +37,48 @@ public class MenuRepository {
 
     public long insert(long chatPk, String menuId, Long parentPk, int position, ChatMenuItem item) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into chat_menu (chat_id, menu_id, parent_id, position, action_type, name, i18n_names,"
-                        + " image_key, redirect_link) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        chatPk,
-                        menuId,
-                        parentPk,
-                        position,
-                        item.actionType(),
-                        item.name(),
-                        toJson(item.i18nNames()),
-                        item.imageKey(),
-                        toJson(item.redirectLink()))
+        jdbc.sql(
+                        """
+                        insert into chat_menu (chat_id, menu_id, parent_id, position, action_type, name, i18n_names,
+                            image_key, redirect_link)
+                        values (:chat, :menuId, :parent, :position, :actionType, :name, :i18nNames,
+                            :imageKey, :redirectLink)""")
+                .params(shown(item))
+                .param("chat", chatPk)
+                .param("menuId", menuId)
+                .param("parent", parentPk)
+                .param("position", position)
+                .param("actionType", item.actionType())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
     /** Rewrites what a menu shows; its type, place and children stay. */
     public void updateItem(long pk, ChatMenuItem item) {
-        jdbc.sql("update chat_menu set name = ?, i18n_names = ?, image_key = ?, redirect_link = ? where id = ?")
-                .params(item.name(), toJson(item.i18nNames()), item.imageKey(), toJson(item.redirectLink()), pk)
+        jdbc.sql(
+                        """
+                        update chat_menu set name = :name, i18n_names = :i18nNames, image_key = :imageKey,
+                            redirect_link = :redirectLink
+                        where id = :id""")
+                .params(shown(item))
+                .param("id", pk)
                 .update();
     }
 
+    /** What a menu shows, which insert and update both write. */
+    private Map<String, Object> shown(ChatMenuItem item) {
+        var shown = new HashMap<String, Object>(); // any of these may be null, which Map.of refuses
+        shown.put("name", item.name());
+        shown.put("i18nNames", toJson(item.i18nNames()));
+        shown.put("imageKey", item.imageKey());
+        shown.put("redirectLink", toJson(item.redirectLink()));
+        return shown;
+    }
+
     public void setPosition(long pk, int position) {
-        jdbc.sql("update chat_menu set position = ? where id = ?")
-                .params(position, pk)
+        jdbc.sql("update chat_menu set position = :position where id = :id")
+                .param("position", position)
+                .param("id", pk)
                 .update();
     }
 

@@ -4,7 +4,9 @@ import dev.larkspur.chat.ChatTab;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,45 +37,51 @@ public class TabRepository {
     }
 
     public void insert(long chatPk, ChatTab tab, int position) {
-        var content = tab.tabContent();
-        var config = tab.tabConfig();
-        jdbc.sql("insert into chat_tab (chat_id, tab_id, tab_type, tab_name, url, doc, icon_key, is_built_in,"
-                        + " position) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        chatPk,
-                        tab.tabId(),
-                        tab.tabType(),
-                        tab.tabName(),
-                        content == null ? null : content.url(),
-                        content == null ? null : content.doc(),
-                        config == null ? null : config.iconKey(),
-                        config == null ? null : config.isBuiltIn(),
-                        position)
+        jdbc.sql(
+                        """
+                        insert into chat_tab (chat_id, tab_id, tab_type, tab_name, url, doc, icon_key, is_built_in,
+                            position)
+                        values (:chat, :tab, :type, :name, :url, :doc, :iconKey, :builtIn, :position)""")
+                .params(fields(tab))
+                .param("chat", chatPk)
+                .param("tab", tab.tabId())
+                .param("position", position)
                 .update();
     }
 
     /** Rewrites a tab's fields; its id and position stay. */
     public void update(long chatPk, ChatTab tab) {
-        var content = tab.tabContent();
-        var config = tab.tabConfig();
-        jdbc.sql("update chat_tab set tab_type = ?, tab_name = ?, url = ?, doc = ?, icon_key = ?, is_built_in = ?"
-                        + " where chat_id = ? and tab_id = ?")
-                .params(
-                        tab.tabType(),
-                        tab.tabName(),
-                        content == null ? null : content.url(),
-                        content == null ? null : content.doc(),
-                        config == null ? null : config.iconKey(),
-                        config == null ? null : config.isBuiltIn(),
-                        chatPk,
-                        tab.tabId())
+        jdbc.sql(
+                        """
+                        update chat_tab set tab_type = :type, tab_name = :name, url = :url, doc = :doc,
+                            icon_key = :iconKey, is_built_in = :builtIn
+                        where chat_id = :chat and tab_id = :tab""")
+                .params(fields(tab))
+                .param("chat", chatPk)
+                .param("tab", tab.tabId())
                 .update();
     }
 
     public void setPosition(long chatPk, String tabId, int position) {
-        jdbc.sql("update chat_tab set position = ? where chat_id = ? and tab_id = ?")
-                .params(position, chatPk, tabId)
+        jdbc.sql("update chat_tab set position = :position where chat_id = :chat and tab_id = :tab")
+                .param("position", position)
+                .param("chat", chatPk)
+                .param("tab", tabId)
                 .update();
+    }
+
+    /** The fields that insert and update both write, content and config flattened into columns. */
+    private static Map<String, Object> fields(ChatTab tab) {
+        var content = tab.tabContent();
+        var config = tab.tabConfig();
+        var fields = new HashMap<String, Object>(); // absent content or config is null, which Map.of refuses
+        fields.put("type", tab.tabType());
+        fields.put("name", tab.tabName());
+        fields.put("url", content == null ? null : content.url());
+        fields.put("doc", content == null ? null : content.doc());
+        fields.put("iconKey", config == null ? null : config.iconKey());
+        fields.put("builtIn", config == null ? null : config.isBuiltIn());
+        return fields;
     }
 
     public void delete(long chatPk, Collection<String> tabIds) {

@@ -37,14 +37,30 @@ public class UserRepository {
             String mobile,
             long now) {
         return DirectoryRows.insertReturningId(jdbc.sql(
-                        "insert into directory_user (tenant_id, user_id, union_id, name, en_name, email, mobile, created_at)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(tenantPk, userId, unionId, name, enName, email, mobile, now));
+                        """
+                        insert into directory_user (tenant_id, user_id, union_id, name, en_name, email, mobile,
+                            created_at)
+                        values (:tenant, :userId, :unionId, :name, :enName, :email, :mobile, :now)""")
+                .param("tenant", tenantPk)
+                .param("userId", userId)
+                .param("unionId", unionId)
+                .param("name", name)
+                .param("enName", enName)
+                .param("email", email)
+                .param("mobile", mobile)
+                .param("now", now));
     }
 
     public void updateProfile(long pk, String name, String enName, String email, String mobile) {
-        jdbc.sql("update directory_user set name = ?, en_name = ?, email = ?, mobile = ? where id = ?")
-                .params(name, enName, email, mobile, pk)
+        jdbc.sql(
+                        """
+                        update directory_user set name = :name, en_name = :enName, email = :email, mobile = :mobile
+                        where id = :id""")
+                .param("name", name)
+                .param("enName", enName)
+                .param("email", email)
+                .param("mobile", mobile)
+                .param("id", pk)
                 .update();
     }
 
@@ -150,10 +166,13 @@ public class UserRepository {
 
     /** One page of a tenant's users, by key: those after {@code afterPk}. */
     public List<User> pageOfTenant(long tenantPk, long afterPk, int limit) {
-        return withDepartments(jdbc.sql(SELECT + " where u.tenant_id = ? and u.id > ? order by u.id limit ?")
-                .params(tenantPk, afterPk, limit)
-                .query(UserRepository::map)
-                .list());
+        return withDepartments(
+                jdbc.sql(SELECT + " where u.tenant_id = :tenant and u.id > :after order by u.id limit :limit")
+                        .param("tenant", tenantPk)
+                        .param("after", afterPk)
+                        .param("limit", limit)
+                        .query(UserRepository::map)
+                        .list());
     }
 
     /** Case-insensitive substring match on name, user_id and email, by key; the query's wildcards are literal. */
@@ -165,10 +184,13 @@ public class UserRepository {
                         .replace("_", "\\_")
                 + "%";
         return withDepartments(jdbc.sql(SELECT
-                        + " where u.tenant_id = ? and u.id > ? and (lower(u.name) like ? escape '\\'"
-                        + " or lower(u.user_id) like ? escape '\\' or lower(coalesce(u.email, '')) like ? escape '\\')"
-                        + " order by u.id limit ?")
-                .params(tenantPk, afterPk, like, like, like, limit)
+                        + " where u.tenant_id = :tenant and u.id > :after and (lower(u.name) like :q escape '\\'"
+                        + " or lower(u.user_id) like :q escape '\\' or lower(coalesce(u.email, '')) like :q escape '\\')"
+                        + " order by u.id limit :limit")
+                .param("tenant", tenantPk)
+                .param("after", afterPk)
+                .param("q", like)
+                .param("limit", limit)
                 .query(UserRepository::map)
                 .list());
     }

@@ -60,25 +60,28 @@ public class MessageRepository {
     public long insert(NewRow row, String customBotId) {
         String senderKind = customBotId != null ? "custom_bot" : row.senderUserPk() != null ? "user" : "app";
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into message (message_id, chat_id, root_id, parent_id, thread_id, sender_kind, sender_user_id,"
-                        + " sender_app_id, sender_custom_bot_id, msg_type, content, raw_content, mentions, created_at,"
-                        + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        row.messageId(),
-                        row.chatPk(),
-                        row.rootPk(),
-                        row.parentPk(),
-                        row.threadId(),
-                        senderKind,
-                        row.senderUserPk(),
-                        row.senderAppPk(),
-                        customBotId,
-                        row.msgType(),
-                        row.content(),
-                        row.rawContent(),
-                        row.mentions().isEmpty() ? null : json.writeValueAsString(row.mentions()),
-                        row.now(),
-                        row.now())
+        jdbc.sql(
+                        """
+                        insert into message (message_id, chat_id, root_id, parent_id, thread_id, sender_kind,
+                            sender_user_id, sender_app_id, sender_custom_bot_id, msg_type, content, raw_content,
+                            mentions, created_at, updated_at)
+                        values (:messageId, :chat, :root, :parent, :thread, :senderKind,
+                            :senderUser, :senderApp, :customBot, :msgType, :content, :rawContent,
+                            :mentions, :now, :now)""")
+                .param("messageId", row.messageId())
+                .param("chat", row.chatPk())
+                .param("root", row.rootPk())
+                .param("parent", row.parentPk())
+                .param("thread", row.threadId())
+                .param("senderKind", senderKind)
+                .param("senderUser", row.senderUserPk())
+                .param("senderApp", row.senderAppPk())
+                .param("customBot", customBotId)
+                .param("msgType", row.msgType())
+                .param("content", row.content())
+                .param("rawContent", row.rawContent())
+                .param("mentions", mentionsJson(row.mentions()))
+                .param("now", row.now())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -117,21 +120,30 @@ public class MessageRepository {
     }
 
     public void setThread(long pk, String threadId) {
-        jdbc.sql("update message set thread_id = ? where id = ?")
-                .params(threadId, pk)
+        jdbc.sql("update message set thread_id = :thread where id = :id")
+                .param("thread", threadId)
+                .param("id", pk)
                 .update();
     }
 
     public void updateContent(long pk, String content, String rawContent, List<Mention> mentions, long now) {
-        jdbc.sql("update message set content = ?, raw_content = ?, mentions = ?, updated = true,"
-                        + " edit_count = edit_count + 1, updated_at = ? where id = ?")
-                .params(content, rawContent, mentions.isEmpty() ? null : json.writeValueAsString(mentions), now, pk)
+        jdbc.sql(
+                        """
+                        update message set content = :content, raw_content = :rawContent, mentions = :mentions,
+                            updated = true, edit_count = edit_count + 1, updated_at = :now
+                        where id = :id""")
+                .param("content", content)
+                .param("rawContent", rawContent)
+                .param("mentions", mentionsJson(mentions))
+                .param("now", now)
+                .param("id", pk)
                 .update();
     }
 
     public void markRecalled(long pk, long now) {
-        jdbc.sql("update message set deleted = true, updated_at = ? where id = ?")
-                .params(now, pk)
+        jdbc.sql("update message set deleted = true, updated_at = :now where id = :id")
+                .param("now", now)
+                .param("id", pk)
                 .update();
     }
 
@@ -208,9 +220,15 @@ public class MessageRepository {
     }
 
     public void setUpper(long pk, long upperPk) {
-        jdbc.sql("update message set upper_message_id = ? where id = ?")
-                .params(upperPk, pk)
+        jdbc.sql("update message set upper_message_id = :upper where id = :id")
+                .param("upper", upperPk)
+                .param("id", pk)
                 .update();
+    }
+
+    /** Mentions as stored: none is null, not an empty array. */
+    private String mentionsJson(List<Mention> mentions) {
+        return mentions.isEmpty() ? null : json.writeValueAsString(mentions);
     }
 
     private Message map(ResultSet rs, int row) throws SQLException {

@@ -41,9 +41,16 @@ public class ReadRepository {
     }
 
     public List<Read> page(long messagePk, long afterReadAt, long afterUserPk, int limit) {
-        return jdbc.sql("select user_id, read_at from message_read where message_id = ?"
-                        + " and (read_at > ? or (read_at = ? and user_id > ?)) order by read_at, user_id limit ?")
-                .params(messagePk, afterReadAt, afterReadAt, afterUserPk, limit)
+        return jdbc.sql(
+                        """
+                        select user_id, read_at from message_read
+                        where message_id = :message
+                          and (read_at > :readAt or (read_at = :readAt and user_id > :user))
+                        order by read_at, user_id limit :limit""")
+                .param("message", messagePk)
+                .param("readAt", afterReadAt)
+                .param("user", afterUserPk)
+                .param("limit", limit)
                 .query((rs, n) -> new Read(rs.getLong(1), rs.getLong(2)))
                 .list();
     }
@@ -53,15 +60,21 @@ public class ReadRepository {
      * stays. Two readers racing on a first insert leave one of their positions, both of them read.
      */
     public void advance(long chatPk, long userPk, long createdAt, long messagePk) {
+        var position = Map.of("chat", chatPk, "user", userPk, "readAt", createdAt, "message", messagePk);
         int moved = jdbc.sql(
-                        "update chat_read_position set read_at = ?, message_id = ? where chat_id = ? and user_id = ?"
-                                + " and (read_at < ? or (read_at = ? and message_id < ?))")
-                .params(createdAt, messagePk, chatPk, userPk, createdAt, createdAt, messagePk)
+                        """
+                        update chat_read_position set read_at = :readAt, message_id = :message
+                        where chat_id = :chat and user_id = :user
+                          and (read_at < :readAt or (read_at = :readAt and message_id < :message))""")
+                .params(position)
                 .update();
         if (moved == 0) {
-            jdbc.sql("insert into chat_read_position (chat_id, user_id, read_at, message_id) values (?, ?, ?, ?)"
-                            + " on conflict do nothing")
-                    .params(chatPk, userPk, createdAt, messagePk)
+            jdbc.sql(
+                            """
+                            insert into chat_read_position (chat_id, user_id, read_at, message_id)
+                            values (:chat, :user, :readAt, :message)
+                            on conflict do nothing""")
+                    .params(position)
                     .update();
         }
     }
