@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every event type Larkspur emits, named once: its wire name, how it is delivered ({@link Kind}) and
+ * Every event type Larkspur knows, named once: its wire name, how it is delivered ({@link Kind}) and
  * the scopes an app needs to receive it, any one of them (spec/group.md §3, spec/message.md §5).
  * Emitters name a constant, so no unknown type is recorded; fan-out reads the scopes from here and
  * lets no app receive a type without them unless the constant is declared {@link #scopeFree}.
@@ -37,7 +37,7 @@ public enum EventType {
     CHAT_DISBANDED("im.chat.disbanded_v1", Kind.V2, "im:chat", "im:chat:read", "im:chat:readonly"),
     USER_ADDED("im.chat.member.user.added_v1", Kind.V2, "im:chat", "im:chat.members:read", "im:chat:readonly"),
     USER_DELETED("im.chat.member.user.deleted_v1", Kind.V2, "im:chat", "im:chat.members:read", "im:chat:readonly"),
-    /** Offered for subscription as on Feishu; Larkspur has no way for a person to leave by withdrawal yet. */
+    /** Offered for subscription, as Feishu's console offers it; Larkspur records no event of it. */
     USER_WITHDRAWN("im.chat.member.user.withdrawn_v1", Kind.V2, "im:chat", "im:chat.members:read", "im:chat:readonly"),
     BOT_ADDED("im.chat.member.bot.added_v1", Kind.V2, "im:chat", "im:chat.members:bot_access", "im:chat:readonly"),
     BOT_DELETED("im.chat.member.bot.deleted_v1", Kind.V2, "im:chat", "im:chat.members:bot_access", "im:chat:readonly"),
