@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The long connection: the {@code ClientConfig} pushed to the SDKs (seconds; spec/protocols.md §4.3),
  * Feishu's cap of 50 connections per app, its 3 s wait for an ACK, how long a connection ticket
- * stays valid, and how many connections this server holds in all (each idle one costs some tens of
- * kilobytes of heap; see bench/results/report.md). Tests shorten the reconnect timings.
+ * stays valid, how many connections this server holds in all (each idle one costs some tens of
+ * kilobytes of heap; see bench/results/report.md), and how long an event of an app connected to no
+ * instance waits before any instance takes it and records that the app is not online (the bench
+ * lengthens it to hold a backlog until its client connects). Tests shorten the reconnect timings.
  */
 @ConfigurationProperties("larkspur.long-connection")
 public record LongConnectionProperties(
@@ -21,7 +23,8 @@ public record LongConnectionProperties(
         @DefaultValue("50") int maxConnections,
         @DefaultValue("3s") Duration ackTimeout,
         @DefaultValue("60s") Duration ticketLifetime,
-        @DefaultValue("5000") int maxTotalConnections) {
+        @DefaultValue("5000") int maxTotalConnections,
+        @DefaultValue("5s") Duration unclaimedGrace) {
 
     public LongConnectionProperties {
         // A zero or missing value makes the SDKs ping in a tight loop or die with an NPE (§4.3).
@@ -30,6 +33,9 @@ public record LongConnectionProperties(
         }
         if (maxConnections <= 0) {
             throw new IllegalArgumentException("larkspur.long-connection.max-connections must be positive");
+        }
+        if (unclaimedGrace.isNegative()) {
+            throw new IllegalArgumentException("larkspur.long-connection.unclaimed-grace must not be negative");
         }
         if (maxTotalConnections <= 0) {
             throw new IllegalArgumentException("larkspur.long-connection.max-total-connections must be positive");

@@ -15,15 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class LongConnectionTransport implements DeliveryTransport {
-    static final Duration UNCLAIMED_GRACE = Duration.ofSeconds(5);
     private final LongConnectionPush push;
     private final LongConnections connections;
     private final JsonMapper json;
+    private final Duration unclaimedGrace;
 
-    LongConnectionTransport(LongConnectionPush push, LongConnections connections, JsonMapper json) {
+    LongConnectionTransport(
+            LongConnectionPush push, LongConnections connections, JsonMapper json, LongConnectionProperties props) {
         this.push = push;
         this.connections = connections;
         this.json = json;
+        this.unclaimedGrace = props.unclaimedGrace();
     }
 
     @Override
@@ -38,7 +40,7 @@ class LongConnectionTransport implements DeliveryTransport {
 
     @Override
     public Duration unclaimedGrace() {
-        return UNCLAIMED_GRACE;
+        return unclaimedGrace;
     }
 
     @Override

@@ -131,6 +131,11 @@ public final class Bench {
             return webOnly() || consoleOnly() ? 0 : smoke ? 10 : 1_000;
         }
 
+        /** The backlog each delivery mode is measured on (none in a web or console run). */
+        int deliveryBacklog() {
+            return webOnly() || consoleOnly() ? 0 : smoke ? 300 : 20_000;
+        }
+
         /** The realistic load's largest chat (its smallest has {@link RealisticChats#MIN_MEMBERS}). */
         int realisticMaxMembers() {
             return smoke ? 20 : 500;

@@ -45,8 +45,11 @@ final class BenchRun {
         env.put("LARKSPUR_RATE_LIMIT_ENABLED", "false");
         env.put("LARKSPUR_MESSAGES_PER_CHAT_PER_SECOND", "0");
         env.put("LARKSPUR_CHAT_MAX_MEMBERS", String.valueOf(plan.chatMembers() + 1_000));
+        // A long-connection backlog waits for its client instead of failing as "not online" (DeliveryRate).
+        env.put("LARKSPUR_LONGCONNECTION_UNCLAIMEDGRACE", DeliveryRate.UNCLAIMED_GRACE);
         var result = RunResult.empty(db.name());
         result.environment().putAll(Environment.of(db.name()));
+        result.environment().put("long_connection_unclaimed_grace", DeliveryRate.UNCLAIMED_GRACE);
         Map<String, Integer> pools;
 
         try (var server = start(env, db)) {
@@ -133,6 +136,9 @@ final class BenchRun {
             sends.loads(server, api, wrk, work, realistic, ADMIN_TOKEN);
             // Last: when the server cannot keep up, the open loop leaves it a backlog.
             sends.openLoops(server, api);
+            if (plan.deliveryBacklog() > 0) {
+                sends.deliveryRates(api, ADMIN_TOKEN);
+            }
         }
         return result;
     }
@@ -167,6 +173,9 @@ final class BenchRun {
                 result,
                 "long_connection_burst",
                 EventLatency.longConnection(api, ADMIN_TOKEN, plan.eventBurstRate(), BURST));
+        awaitFanOut(api);
+        var isolated = Isolation.measure(api, ADMIN_TOKEN, plan.smoke() ? 50 : 500, plan.eventRate(), plan.eventsFor());
+        isolated.forEach((mode, r) -> events(result, mode + "_isolated", r));
         awaitFanOut(api);
         idle(server, api, result);
     }
@@ -245,11 +254,14 @@ final class BenchRun {
 
     private static void events(RunResult result, String name, EventLatency.Result r) {
         step(
-                "events %-16s %d/%d received, %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms",
+                "events %-16s %d/%d received, %.0f deliveries/s (%.0f during the sends, %.0f after),"
+                        + " p50 %.2f ms, p99 %.2f ms",
                 name,
                 r.received(),
                 r.sent(),
                 r.deliveriesPerSecond(),
+                r.duringSendsPerSecond(),
+                r.afterSendsPerSecond(),
                 r.latency().p50(),
                 r.latency().p99());
         result.events().put(name, r);

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -14,11 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A bot's callback endpoint on 127.0.0.1 that answers at once: it passes the URL check and counts
  * the events pushed to it, for loads whose deliveries are a side effect rather than what is measured.
+ * It can also {@link #hold} pushes unanswered, which fills the app's places in flight so that the
+ * server keeps the rest of its events waiting: a backlog, let go with {@link #release}.
  */
 final class CallbackSink implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     private final AtomicLong pushes = new AtomicLong();
+    private final List<HttpExchange> held = new ArrayList<>();
+    private boolean holding;
+    private volatile Runnable onPush = () -> {};
 
     private CallbackSink(HttpServer server) {
         this.server = server;
@@ -59,24 +65,73 @@ final class CallbackSink implements AutoCloseable {
         return pushes.get();
     }
 
-    private void push(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            var body = Api.JSON.readTree(exchange.getRequestBody().readAllBytes());
-            String answer = "{}";
-            if (body.has("challenge")) {
-                answer = "{\"challenge\":\"" + body.path("challenge").asString() + "\"}";
-            } else {
-                pushes.incrementAndGet();
-            }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
+    /** Runs on every push answered (not on URL checks, not while held). */
+    void onPush(Runnable listener) {
+        onPush = listener;
+    }
+
+    /**
+     * Leaves pushes unanswered from now on (the URL check is still answered): the server gives up
+     * on each after its 3 s bound and retries it 15 s later, but the ones it holds in flight keep
+     * the app's other events from being claimed.
+     */
+    synchronized void hold() {
+        holding = true;
+    }
+
+    /** Answers the pushes held (those the server still waits for) and every push from now on. */
+    void release() {
+        List<HttpExchange> waiting;
+        synchronized (this) {
+            holding = false;
+            waiting = new ArrayList<>(held);
+            held.clear();
         }
+        for (var exchange : waiting) {
+            try (exchange) {
+                answer(exchange, "{}");
+                pushes.incrementAndGet();
+                onPush.run();
+            } catch (IOException gaveUp) {
+                // the server's 3 s bound closed this one; it retries the event later
+            }
+        }
+    }
+
+    private void push(HttpExchange exchange) throws IOException {
+        var body = Api.JSON.readTree(exchange.getRequestBody().readAllBytes());
+        if (!body.has("challenge")) {
+            synchronized (this) {
+                if (holding) {
+                    held.add(exchange);
+                    return;
+                }
+            }
+        }
+        try (exchange) {
+            if (body.has("challenge")) {
+                answer(exchange, "{\"challenge\":\"" + body.path("challenge").asString() + "\"}");
+            } else {
+                answer(exchange, "{}");
+                pushes.incrementAndGet();
+                onPush.run();
+            }
+        }
+    }
+
+    private static void answer(HttpExchange exchange, String answer) throws IOException {
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            held.forEach(HttpExchange::close);
+            held.clear();
+        }
         server.stop(0);
         pool.shutdownNow();
     }

@@ -65,13 +65,22 @@ final class Fixture {
                 .append("tenants:\n  - tenant_key: ")
                 .append(TENANT)
                 .append("\n    name: Bench\n    apps:\n");
-        for (var app : List.of(SENDER, RECEIVER)) {
+        var names = Map.of(
+                SENDER,
+                "Bench Bot",
+                RECEIVER,
+                "Receiver Bot",
+                Isolation.HANGING,
+                "Hanging Bot",
+                Isolation.SILENT,
+                "Silent Bot");
+        for (var app : List.of(SENDER, RECEIVER, Isolation.HANGING, Isolation.SILENT)) {
             seed.append("      - app_id: ")
                     .append(app)
                     .append("\n        app_secret: ")
                     .append(SECRET)
                     .append("\n        name: ")
-                    .append(app.equals(SENDER) ? "Bench Bot" : "Receiver Bot")
+                    .append(names.get(app))
                     .append('\n');
         }
         seed.append("      - app_id: ")

@@ -79,38 +79,7 @@ final class Report {
     private static void section(StringBuilder md, Plan plan, RunResult run, Path out) throws IOException {
         md.append("## ").append(run.database()).append("\n\n");
         SendReport.environment(md, run);
-        md.append("### Targets\n\n| target | measured | met |\n|---|---|---|\n");
-        SendReport.targets(md, plan, run);
-        double best = Math.max(run.best("send_chat10"), run.best("send_chat1000"));
-        target(md, "at least 5,000 sends/s", "%,.0f sends/s (best of both chats)".formatted(best), best >= 5_000);
-        var fixed = run.openLoops().get("send_at_" + plan.fixedRate());
-        if (fixed != null) {
-            target(
-                    md,
-                    "send p99 under 20 ms at 1,000 sends/s",
-                    "p99 %.2f ms at %,d/s".formatted(fixed.latency().p99(), fixed.offeredPerSecond()),
-                    fixed.latency().p99() < 20
-                            && fixed.offeredPerSecond() >= 1_000
-                            && fixed.serverFailures() + fixed.drops() == 0
-                            && fixed.sustained());
-        }
-        double worstPage = run.pages().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("history"))
-                .mapToDouble(e -> e.getValue().p99())
-                .max()
-                .orElse(0);
-        if (!run.pages().isEmpty()) {
-            target(md, "any history page under 10 ms p99", "worst p99 %.2f ms".formatted(worstPage), worstPage < 10);
-        }
-        double worstEvent = run.events().entrySet().stream()
-                .filter(e -> !e.getKey().endsWith("_burst"))
-                .mapToDouble(e -> e.getValue().latency().p99())
-                .max()
-                .orElse(0);
-        if (!run.events().isEmpty()) {
-            target(md, "event end-to-end p99 under 50 ms", "worst p99 %.2f ms".formatted(worstEvent), worstEvent < 50);
-        }
-
+        Targets.table(md, plan, run);
         SendReport.sends(md, plan, run);
         SendReport.hotChat(md, plan, run);
         SendReport.openLoops(md, plan, run);
@@ -133,32 +102,9 @@ final class Report {
             md.append('\n');
             WebReport.section(md, plan, run);
             ConsoleReport.section(md, plan, run);
-            md.append("### Events, send to bot receipt\n\n");
-            md.append("People write to a bot at a fixed rate (through the admin API's act-as-user send); the bot's")
-                    .append(
-                            " handler records when each message arrives. The burst rows offer more than the server delivers,")
-                    .append(" for its deliveries per second; their latency is mostly waiting in line.\n\n");
-            md.append(
-                    "| delivery | offered/s | received | deliveries/s | p50 ms | p99 ms | p99.9 ms |\n|---|---|---|---|---|---|---|\n");
-            run.events().forEach((name, e) -> md.append("| ")
-                    .append(name.replace('_', ' '))
-                    .append(" | %d | %d of %d | %,.0f | %.2f | %.2f | %.2f |\n"
-                            .formatted(
-                                    e.offeredPerSecond(),
-                                    e.received(),
-                                    e.sent(),
-                                    e.deliveriesPerSecond(),
-                                    e.latency().p50(),
-                                    e.latency().p99(),
-                                    e.latency().p999())));
-            Long idle = run.sizes().get("idle_connections");
-            if (idle != null) {
-                md.append("\nLong connections: %,d idle connections (opened through the endpoint by one client on"
-                                .formatted(idle))
-                        .append(" 127.0.0.1) raise the server's heap in use after a full GC by %.1f KB each.\n"
-                                .formatted(run.sizes().get("idle_connection_heap_bytes") / 1024.0));
-            }
+            DeliveryReport.events(md, run);
         }
+        DeliveryReport.rates(md, plan, run);
         md.append("\n### Charts\n\n");
         for (var chart : List.of(
                 Charts.throughput(run, out),
@@ -180,16 +126,6 @@ final class Report {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
-    }
-
-    static void target(StringBuilder md, String target, String measured, boolean met) {
-        md.append("| ")
-                .append(target)
-                .append(" | ")
-                .append(measured)
-                .append(" | ")
-                .append(met ? "yes" : "**no**")
-                .append(" |\n");
     }
 
     static void cells(StringBuilder md, double... values) {

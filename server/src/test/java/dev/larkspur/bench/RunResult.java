@@ -20,7 +20,9 @@ record RunResult(
         /* cores, JVM, heap, pool sizes, load average at the start (Environment) */
         Map<String, Object> environment,
         /* open-loop sends by name, e.g. send_1000 (FixedRate) */
-        Map<String, FixedRate.Result> openLoops) {
+        Map<String, FixedRate.Result> openLoops,
+        /* callback, long_connection: deliveries per second from a backlog (DeliveryRate) */
+        Map<String, DeliveryRate.Result> deliveries) {
 
     /**
      * One measured step: its latency, the 1-minute load average when it began, the database
@@ -50,6 +52,7 @@ record RunResult(
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
+                new LinkedHashMap<>(),
                 new LinkedHashMap<>());
     }
 
@@ -60,7 +63,7 @@ record RunResult(
                 .orElse(null);
     }
 
-    /** Calls that failed or were not answered, in every step of the run. */
+    /** Calls that failed or were not answered, and events not delivered, in every step of the run. */
     long failures() {
         long loadErrors = loads.values().stream()
                 .flatMap(List::stream)
@@ -70,12 +73,15 @@ record RunResult(
                 + web.values().stream().mapToLong(Latency::errors).sum()
                 + console.values().stream().mapToLong(Latency::errors).sum();
         long eventErrors = events.values().stream()
-                .mapToLong(e -> e.latency().errors() + (e.sent() - e.received()))
+                .mapToLong(e -> e.latency().errors() + Math.max(0, e.sent() - e.received()))
+                .sum();
+        long undelivered = deliveries.values().stream()
+                .mapToLong(d -> Math.max(0, d.backlog() - d.delivered()))
                 .sum();
         long openLoopErrors = openLoops.values().stream()
                 .mapToLong(r -> r.serverFailures() + r.drops())
                 .sum();
-        return loadErrors + pageErrors + eventErrors + openLoopErrors;
+        return loadErrors + pageErrors + eventErrors + openLoopErrors + undelivered;
     }
 
     /** The best throughput of a load over all concurrencies. */

@@ -3,12 +3,14 @@ package dev.larkspur.bench;
 import dev.larkspur.bench.Bench.Plan;
 import dev.larkspur.bench.RunResult.Point;
 import dev.larkspur.bench.Wrk.Call;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * The send measurements of one run, each with the load average when it began and the CPU it cost
@@ -92,17 +94,9 @@ final class SendLoads {
      * backlog: the plan's rate, and half the capacity the closed loop into one chat measured.
      */
     void openLoops(BenchServer server, Api api) {
-        int half = (int) Math.max(10, Math.round(result.best("send_chat10") / 2 / 10) * 10);
+        int half = halfCapacity();
         for (int rate : List.of(plan.fixedRate(), half)) {
-            var fixed = new FixedRate()
-                    .measure(
-                            rate,
-                            plan.fixedRateFor(),
-                            n -> api.request(
-                                    "POST",
-                                    SEND,
-                                    Map.of("receive_id", fixture.chat10, "msg_type", "text", "content", TEXT),
-                                    fixture.token));
+            var fixed = new FixedRate().measure(rate, plan.fixedRateFor(), sendIntoChat10(api));
             BenchRun.step(
                     "send at %,d/s (load %.2f): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, %d failed, %d dropped by the"
                             + " generator, schedule lag p99 %.2f ms%s",
@@ -117,6 +111,38 @@ final class SendLoads {
                     fixed.sustained() ? "" : " (the generator could not keep this rate)");
             result.openLoops()
                     .put(rate == half && rate != plan.fixedRate() ? "send_half_capacity" : "send_at_" + rate, fixed);
+            BenchRun.awaitFanOut(api);
+        }
+    }
+
+    /** Half the capacity the closed loop into one chat measured, in tens a second (at least 10). */
+    int halfCapacity() {
+        return (int) Math.max(10, Math.round(result.best("send_chat10") / 2 / 10) * 10);
+    }
+
+    /** The open loops' send: a text into the chat of 10. */
+    LongFunction<HttpRequest> sendIntoChat10(Api api) {
+        return n -> api.request(
+                "POST", SEND, Map.of("receive_id", fixture.chat10, "msg_type", "text", "content", TEXT), fixture.token);
+    }
+
+    /**
+     * Deliveries per second from a backlog by each mode, free-running and while sends go on at half
+     * the capacity (issue 14).
+     */
+    void deliveryRates(Api api, String adminToken) throws Exception {
+        int backlog = plan.deliveryBacklog();
+        int rate = halfCapacity();
+        var send = sendIntoChat10(api);
+        for (var mode : DeliveryRate.MODES) {
+            BenchRun.step("delivery %s: a backlog of %,d, then sends at %,d/s", mode.name(), backlog, rate);
+            var r = mode.name().equals("callback")
+                    ? DeliveryRate.callback(api, adminToken, backlog, rate, plan.fixedRateFor(), send)
+                    : DeliveryRate.longConnection(api, adminToken, backlog, rate, plan.fixedRateFor(), send);
+            BenchRun.step(
+                    "  free-running %,.0f/s over %,d; under sends %,.0f/s over %,d; %,d of %,d delivered",
+                    r.freePerSecond(), r.freeCount(), r.loadedPerSecond(), r.loadedCount(), r.delivered(), r.backlog());
+            result.deliveries().put(mode.name(), r);
             BenchRun.awaitFanOut(api);
         }
     }

@@ -5,9 +5,9 @@ import dev.larkspur.bench.RunResult.Point;
 import java.util.Map;
 
 /**
- * The report's send sections (issue 14): targets against a like-for-like ceiling, the sends beside
- * their limits with CPU per call, one hot chat against many, the realistic load and the open loops;
- * every row with the load average when its step began.
+ * The report's send sections (issue 14): the sends beside their like-for-like ceiling with CPU per
+ * call, one hot chat against many, the realistic load and the open loops; every row with the load
+ * average when its step began.
  */
 final class SendReport {
     private SendReport() {}
@@ -33,41 +33,6 @@ final class SendReport {
                     .append(env.get("h2_group_commit"));
         }
         md.append(". Each table gives the load average at the start of each of its steps.\n\n");
-    }
-
-    static void targets(StringBuilder md, Plan plan, RunResult run) {
-        int n = hot(plan);
-        var send = run.at("send_chat10", n);
-        var spread = run.at("send_spread", n);
-        var ceiling = run.at("db_ceiling", n);
-        if (send == null || ceiling == null) {
-            return;
-        }
-        double sendCpu = cpu(send), ceilingCpu = cpu(ceiling);
-        Report.target(
-                md,
-                "server CPU per send at most 2× the ceiling's CPU per transaction (N=%d)".formatted(n),
-                "%.0f µs against %.0f µs (%.1f×)".formatted(sendCpu, ceilingCpu, sendCpu / ceilingCpu),
-                ceilingCpu > 0 && sendCpu <= 2 * ceilingCpu);
-        double share =
-                send.latency().perSecond() / Math.max(1, ceiling.latency().perSecond());
-        Report.target(
-                md,
-                "sends/s at N=%d at least 50%% of the ceiling".formatted(n),
-                "%,.0f of %,.0f (%.0f%%)"
-                        .formatted(send.latency().perSecond(), ceiling.latency().perSecond(), 100 * share),
-                share >= 0.5);
-        if (spread != null) {
-            double hot =
-                    send.latency().perSecond() / Math.max(1, spread.latency().perSecond());
-            Report.target(
-                    md,
-                    "one hot chat at least 70%% of %d chats (N=%d)".formatted(Fixture.SPREAD_CHATS, n),
-                    "%,.0f against %,.0f (%.0f%%)"
-                            .formatted(
-                                    send.latency().perSecond(), spread.latency().perSecond(), 100 * hot),
-                    hot >= 0.7);
-        }
     }
 
     static void sends(StringBuilder md, Plan plan, RunResult run) {
