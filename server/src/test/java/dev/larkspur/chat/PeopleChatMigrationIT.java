@@ -3,14 +3,11 @@ package dev.larkspur.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.larkspur.platform.EmbeddedDatabase;
 import dev.larkspur.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +21,8 @@ class PeopleChatMigrationIT {
     void upgradesAV13DatabaseWithChatsAndMessages() throws Exception {
         var db = TestDatabase.fresh(Files.createTempDirectory("larkspur-migration"));
         try {
-            String url = db.kind().equals("postgres")
-                    ? (String) db.properties().get("larkspur.db.url")
-                    : EmbeddedDatabase.jdbcUrl(db.dataDir());
-            String user = db.kind().equals("postgres") ? "postgres" : "sa";
-            migrate(db, url, user, "13");
-            try (var c = DriverManager.getConnection(url, user, "")) {
+            db.flyway("classpath:db/migration").target("13").load().migrate();
+            try (var c = db.connect()) {
                 exec(c, "insert into tenant (id, tenant_key, name, created_at) values (1, 't1', 'T', 0)");
                 exec(
                         c,
@@ -49,9 +42,9 @@ class PeopleChatMigrationIT {
                                 + " created_at, updated_at) values ('om_1', 1, 'user', 1, 'text', '{\"text\":\"hi\"}', 1, 1)");
             }
 
-            migrate(db, url, user, "latest");
+            db.flyway("classpath:db/migration").target("latest").load().migrate();
 
-            try (var c = DriverManager.getConnection(url, user, "")) {
+            try (var c = db.connect()) {
                 try (var rs = c.createStatement()
                         .executeQuery("select c.chat_id, c.p2p_user_id, c.p2p_app_id, c.p2p_peer_user_id,"
                                 + " m.content from chat c join message m on m.chat_id = c.id")) {
@@ -81,10 +74,6 @@ class PeopleChatMigrationIT {
         var db = TestDatabase.fresh(Files.createTempDirectory("larkspur-migration"));
         var withoutV14 = Files.createTempDirectory("larkspur-migrations-without-v14");
         try {
-            String url = db.kind().equals("postgres")
-                    ? (String) db.properties().get("larkspur.db.url")
-                    : EmbeddedDatabase.jdbcUrl(db.dataDir());
-            String user = db.kind().equals("postgres") ? "postgres" : "sa";
             var scripts = Path.of(PeopleChatMigrationIT.class
                     .getClassLoader()
                     .getResource("db/migration")
@@ -96,15 +85,13 @@ class PeopleChatMigrationIT {
                     }
                 }
             }
-            flyway(db, url, user, "filesystem:" + withoutV14).load().migrate();
+            db.flyway("filesystem:" + withoutV14).load().migrate();
 
-            var result = flyway(db, url, user, "classpath:db/migration")
-                    .outOfOrder(true)
-                    .load()
-                    .migrate();
+            var result =
+                    db.flyway("classpath:db/migration").outOfOrder(true).load().migrate();
 
             assertThat(result.migrations).extracting(m -> m.version).containsExactly("14");
-            try (var c = DriverManager.getConnection(url, user, "")) {
+            try (var c = db.connect()) {
                 exec(c, "insert into tenant (id, tenant_key, name, created_at) values (1, 't1', 'T', 0)");
                 exec(
                         c,
@@ -116,26 +103,6 @@ class PeopleChatMigrationIT {
         } finally {
             db.drop();
         }
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
-            TestDatabase db, String url, String user, String location) {
-        var config = Flyway.configure().dataSource(url, user, "").locations(location);
-        if (db.schema() != null) {
-            config.schemas(db.schema());
-        }
-        return config;
-    }
-
-    private static void migrate(TestDatabase db, String url, String user, String target) {
-        var config = Flyway.configure()
-                .dataSource(url, user, "")
-                .locations("classpath:db/migration")
-                .target(target);
-        if (db.schema() != null) {
-            config.schemas(db.schema());
-        }
-        config.load().migrate();
     }
 
     private static String chat(int id, String chatId, String userPk, String appPk) {

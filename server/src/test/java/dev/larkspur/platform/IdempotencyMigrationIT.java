@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.larkspur.support.TestDatabase;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +21,8 @@ class IdempotencyMigrationIT {
     void upgradesAV22DatabaseWithClaimsOfBothKinds() throws Exception {
         var db = TestDatabase.fresh(Files.createTempDirectory("larkspur-migration"));
         try {
-            String url = db.kind().equals("postgres")
-                    ? (String) db.properties().get("larkspur.db.url")
-                    : EmbeddedDatabase.jdbcUrl(db.dataDir());
-            String user = db.kind().equals("postgres") ? "postgres" : "sa";
-            migrate(db, url, user, "22");
-            try (var c = DriverManager.getConnection(url, user, "")) {
+            db.flyway("classpath:db/migration").target("22").load().migrate();
+            try (var c = db.connect()) {
                 exec(c, "insert into tenant (id, tenant_key, name, created_at) values (1, 't1', 'T', 0)");
                 exec(
                         c,
@@ -44,9 +38,9 @@ class IdempotencyMigrationIT {
                                 + " values (1, 'm1', 'chat_id:oc_1', 9, 3000), (1, 'c1', 'sha256:ab', 10, 4000)");
             }
 
-            migrate(db, url, user, "latest");
+            db.flyway("classpath:db/migration").target("latest").load().migrate();
 
-            try (var c = DriverManager.getConnection(url, user, "")) {
+            try (var c = db.connect()) {
                 assertThat(rows(c))
                         .containsExactly(
                                 "1 chat.create c1  7 1000",
@@ -83,17 +77,6 @@ class IdempotencyMigrationIT {
                 return rs.getLong(1) > 0;
             }
         }
-    }
-
-    private static void migrate(TestDatabase db, String url, String user, String target) {
-        var config = Flyway.configure()
-                .dataSource(url, user, "")
-                .locations("classpath:db/migration")
-                .target(target);
-        if (db.schema() != null) {
-            config.schemas(db.schema());
-        }
-        config.load().migrate();
     }
 
     private static void exec(Connection c, String sql) throws SQLException {

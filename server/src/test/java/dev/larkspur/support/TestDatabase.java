@@ -2,12 +2,16 @@ package dev.larkspur.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.larkspur.platform.EmbeddedDatabase;
 import dev.larkspur.platform.Ids;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Where an integration test's server keeps its data: a fresh H2 file database in a temporary
@@ -29,12 +33,37 @@ public record TestDatabase(String kind, Path dataDir, String schema) {
         var props = new HashMap<String, Object>();
         props.put("larkspur.data-dir", dataDir.toString());
         if (schema != null) {
-            props.put("larkspur.db.url", postgresUrl() + "?currentSchema=" + schema);
+            props.put("larkspur.db.url", jdbcUrl());
             props.put("larkspur.db.user", "postgres");
             props.put("larkspur.db.password", "");
             props.put("spring.flyway.schemas", schema);
         }
         return props;
+    }
+
+    /**
+     * A Flyway over this database (its schema on PostgreSQL) with the migrations at {@code
+     * location}, for the tests that build an older schema and then upgrade it.
+     */
+    public FluentConfiguration flyway(String location) {
+        var config = Flyway.configure().dataSource(jdbcUrl(), user(), "").locations(location);
+        if (schema != null) {
+            config.schemas(schema);
+        }
+        return config;
+    }
+
+    /** A plain JDBC connection to this database, as the server would open it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user(), "");
+    }
+
+    private String jdbcUrl() {
+        return schema != null ? postgresUrl() + "?currentSchema=" + schema : EmbeddedDatabase.jdbcUrl(dataDir);
+    }
+
+    private String user() {
+        return schema != null ? "postgres" : "sa";
     }
 
     /** Drops the PostgreSQL schema, so that test runs leave nothing behind. */
