@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,15 +40,8 @@ final class CallbackSink implements AutoCloseable {
             var answer = api.call(
                     "PUT",
                     "/admin/v1/apps/" + appId + "/event_settings",
-                    Map.of(
-                            "mode",
-                            "callback",
-                            "request_url",
-                            "http://127.0.0.1:" + sink.server.getAddress().getPort() + "/events",
-                            "verification_token",
-                            "vt-bench",
-                            "event_types",
-                            List.of("im.message.receive_v1")),
+                    Fixture.messageEvents(
+                            "http://127.0.0.1:" + sink.server.getAddress().getPort() + "/events"),
                     adminToken);
             if (answer.path("code").asInt(-1) == 0) {
                 return sink;

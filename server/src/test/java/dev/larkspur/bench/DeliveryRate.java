@@ -84,13 +84,7 @@ final class DeliveryRate {
         api.ok(
                 "PUT",
                 "/admin/v1/apps/" + Fixture.RECEIVER + "/event_settings",
-                Map.of(
-                        "mode",
-                        "websocket",
-                        "verification_token",
-                        "vt-bench",
-                        "event_types",
-                        List.of("im.message.receive_v1")),
+                Fixture.messageEvents(null),
                 adminToken);
         write(api, adminToken, Fixture.RECEIVER, backlog);
         BenchRun.awaitFanOut(api);

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -68,15 +67,8 @@ final class EventLatency {
         endpoint.createContext("/events", bench::push);
         endpoint.start();
         try {
-            bench.settings(Map.of(
-                    "mode",
-                    "callback",
-                    "request_url",
-                    "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/events",
-                    "verification_token",
-                    "vt-bench",
-                    "event_types",
-                    List.of("im.message.receive_v1")));
+            bench.settings(Fixture.messageEvents(
+                    "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/events"));
             return bench.measure(perSecond, duration);
         } finally {
             endpoint.stop(0);

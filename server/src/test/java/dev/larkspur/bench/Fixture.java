@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -30,6 +31,22 @@ final class Fixture {
     static final int SPREAD_CHATS = 32;
 
     static final String SECRET = "bench-secret-0001";
+
+    /**
+     * The event settings that subscribe a bench app to received messages: by callback to {@code
+     * requestUrl}, or by long connection when it is null.
+     */
+    static Map<String, Object> messageEvents(String requestUrl) {
+        var settings = new LinkedHashMap<String, Object>();
+        settings.put("mode", requestUrl == null ? "websocket" : "callback");
+        if (requestUrl != null) {
+            settings.put("request_url", requestUrl);
+        }
+        settings.put("verification_token", "vt-bench");
+        settings.put("event_types", List.of("im.message.receive_v1"));
+        return settings;
+    }
+
     static final int HISTORY_PAGE = 50;
     static final int MEMBERS_PAGE = 100;
     /** The person the web client measurements sign in as (user u0). */

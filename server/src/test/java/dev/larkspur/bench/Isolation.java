@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,17 +37,7 @@ final class Isolation {
         WebSocket socket = null;
         try (var hanging = CallbackSink.forApp(api, adminToken, HANGING)) {
             hanging.hold();
-            api.ok(
-                    "PUT",
-                    "/admin/v1/apps/" + SILENT + "/event_settings",
-                    Map.of(
-                            "mode",
-                            "websocket",
-                            "verification_token",
-                            "vt-bench",
-                            "event_types",
-                            List.of("im.message.receive_v1")),
-                    adminToken);
+            api.ok("PUT", "/admin/v1/apps/" + SILENT + "/event_settings", Fixture.messageEvents(null), adminToken);
             var endpoint =
                     api.ok("POST", "/callback/ws/endpoint", Map.of("AppID", SILENT, "AppSecret", Fixture.SECRET), null);
             // The default listener asks for every frame and answers none: pushes are read, never ACKed.
