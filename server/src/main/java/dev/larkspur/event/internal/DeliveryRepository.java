@@ -7,6 +7,7 @@ import dev.larkspur.event.EventSettings;
 import dev.larkspur.event.StoredEvent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,46 @@ public class DeliveryRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
+    /**
+     * H2 applies a {@code select ... for update}'s limit only after it has locked every row that
+     * matches: with a backlog of 20,000 deliveries, claiming 16 scanned and locked all 20,000 (136
+     * to 344 ms a claim, against 15 to 36 ms without the lock). On H2 a claim therefore picks its
+     * keys first, unlocked, and then locks those by key; H2 is embedded, so no other instance claims
+     * beside this one. PostgreSQL locks only the rows it returns, in one statement.
+     */
+    private final boolean lockPickedKeys;
+
     DeliveryRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.lockPickedKeys = !DatabaseProduct.isPostgres(template.getDataSource());
     }
 
-    /** Claims outbox events not yet fanned out; other instances skip the rows this one locked. */
+    /**
+     * Claims outbox events not yet fanned out; other instances skip the rows this one locked. The
+     * order names the index's columns (fanned_out, id), so that H2 too reads it in order and stops
+     * at the limit instead of sorting every event not yet fanned out.
+     */
     public List<StoredEvent> claimUnfanned(int limit) {
-        return jdbc.sql("select " + EVENT_COLUMNS + " from event_outbox where fanned_out = false order by id limit ?"
+        String pick = "from event_outbox where fanned_out = false order by fanned_out, id limit :limit";
+        if (!lockPickedKeys) {
+            return jdbc.sql("select " + EVENT_COLUMNS + " " + pick + " for update skip locked")
+                    .param("limit", limit)
+                    .query(DeliveryRepository::event)
+                    .list();
+        }
+        var keys = jdbc.sql("select id " + pick)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        // By key alone (with fanned_out = false, H2 reads every event not yet fanned out again). The
+        // one fan-out loop is the only writer of fanned_out, so the keys it picked are still unfanned.
+        return jdbc.sql("select " + EVENT_COLUMNS + " from event_outbox where id in (:ids) order by id"
                         + " for update skip locked")
-                .param(limit)
+                .param("ids", keys)
                 .query(DeliveryRepository::event)
                 .list();
     }
@@ -72,17 +103,7 @@ public class DeliveryRepository {
      * apps in {@code skipApps} are left for later (they have no push to spare).
      */
     public List<Delivery> claimDue(String mode, Collection<Long> skipApps, long now, long leaseUntil, int limit) {
-        var due = jdbc.sql("select " + DELIVERY_COLUMNS + " from delivery where status = 'pending' and mode = :mode"
-                        + skipping(skipApps) + " and next_attempt_at <= :now order by next_attempt_at limit :limit"
-                        + " for update skip locked")
-                .param("mode", mode)
-                .param("skip", skipApps.isEmpty() ? List.of(0L) : skipApps)
-                .param("now", now)
-                .param("limit", limit)
-                .query(DeliveryRepository::delivery)
-                .list();
-        lease(due, leaseUntil);
-        return due;
+        return claim(mode, List.of(), skipApps, now, leaseUntil, limit);
     }
 
     /** As {@link #claimDue}, for deliveries to the given apps only. */
@@ -91,22 +112,60 @@ public class DeliveryRepository {
         if (appPks.isEmpty()) {
             return List.of();
         }
-        var due = jdbc.sql("select " + DELIVERY_COLUMNS + " from delivery where status = 'pending' and mode = :mode"
-                        + " and app_id in (:apps)" + skipping(skipApps)
-                        + " and next_attempt_at <= :now order by next_attempt_at limit :limit for update skip locked")
-                .param("mode", mode)
-                .param("apps", appPks)
-                .param("skip", skipApps.isEmpty() ? List.of(0L) : skipApps)
-                .param("now", now)
-                .param("limit", limit)
-                .query(DeliveryRepository::delivery)
-                .list();
+        return claim(mode, appPks, skipApps, now, leaseUntil, limit);
+    }
+
+    /**
+     * The order names delivery_due's columns (status, mode, next_attempt_at), equal to ordering by
+     * next_attempt_at under the where clause, so that H2 too reads that index in order and stops at
+     * the limit (it sorted every due row before: 19,943 rows scanned to return 16).
+     */
+    private List<Delivery> claim(
+            String mode, Collection<Long> appPks, Collection<Long> skipApps, long now, long leaseUntil, int limit) {
+        String pick = "from delivery where status = 'pending' and mode = :mode"
+                + (appPks.isEmpty() ? "" : " and app_id in (:apps)")
+                + (skipApps.isEmpty() ? "" : " and app_id not in (:skip)")
+                + " and next_attempt_at <= :now order by status, mode, next_attempt_at limit :limit";
+        var params = new HashMap<String, Object>();
+        params.put("mode", mode);
+        params.put("apps", appPks);
+        params.put("skip", skipApps);
+        params.put("now", now);
+        params.put("limit", limit);
+        List<Delivery> due;
+        if (!lockPickedKeys) {
+            due = jdbc.sql("select " + DELIVERY_COLUMNS + " " + pick + " for update skip locked")
+                    .params(params)
+                    .query(DeliveryRepository::delivery)
+                    .list();
+        } else {
+            due = lockPicked(
+                    jdbc.sql("select id " + pick)
+                            .params(params)
+                            .query(Long.class)
+                            .list(),
+                    now);
+        }
         lease(due, leaseUntil);
         return due;
     }
 
-    private static String skipping(Collection<Long> skipApps) {
-        return skipApps.isEmpty() ? "" : " and app_id not in (:skip)";
+    /**
+     * Locks the deliveries picked, by key alone: with the claim's other conditions, H2 takes the due
+     * index again. Those are checked on the locked rows instead, which are as the last commit left them.
+     */
+    private List<Delivery> lockPicked(List<Long> keys, long now) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc
+                .sql("select " + DELIVERY_COLUMNS + " from delivery where id in (:ids) for update skip locked")
+                .param("ids", keys)
+                .query(DeliveryRepository::delivery)
+                .stream()
+                .filter(d -> d.status().equals("pending") && d.nextAttemptAt() <= now)
+                .sorted(Comparator.comparingLong(Delivery::nextAttemptAt))
+                .toList();
     }
 
     private void lease(List<Delivery> due, long leaseUntil) {

@@ -4,7 +4,9 @@ import dev.larkspur.event.StoredEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,20 +44,29 @@ public class OutboxRepository {
                 .list();
     }
 
-    /** Every event after {@code afterPk}, and those of {@code alsoPks}, by key (the primary key's index). */
+    /**
+     * Every event after {@code afterPk}, and those of {@code alsoPks}, by key (the primary key's
+     * index), the first {@code limit} of them. Two statements: with {@code id > ? or id in (...)}, H2
+     * walked the primary key from its start, reading every event before {@code afterPk} on each
+     * call (a seventh of the server's CPU in the benchmark's profile).
+     */
     public List<StoredEvent> after(long afterPk, Collection<Long> alsoPks, int limit) {
-        if (alsoPks.isEmpty()) {
-            return jdbc.sql(COLUMNS + " where id > ? order by id limit ?")
-                    .params(afterPk, limit)
-                    .query(OutboxRepository::row)
-                    .list();
-        }
-        return jdbc.sql(COLUMNS + " where id > :after or id in (:also) order by id limit :limit")
-                .param("after", afterPk)
-                .param("also", alsoPks)
-                .param("limit", limit)
+        var later = jdbc.sql(COLUMNS + " where id > ? order by id limit ?")
+                .params(afterPk, limit)
                 .query(OutboxRepository::row)
                 .list();
+        if (alsoPks.isEmpty()) {
+            return later;
+        }
+        var gaps = jdbc.sql(COLUMNS + " where id in (:also) order by id")
+                .param("also", alsoPks)
+                .query(OutboxRepository::row)
+                .list();
+        return Stream.concat(gaps.stream(), later.stream())
+                .distinct()
+                .sorted(Comparator.comparingLong(StoredEvent::pk))
+                .limit(limit)
+                .toList();
     }
 
     public long latestPk() {
