@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -75,6 +76,7 @@ final class DbCeiling {
     Measured run(int threads, Duration duration) throws Exception {
         var histogram = new Histogram(3);
         var errors = new AtomicLong();
+        var firstError = new AtomicReference<String>();
         var ready = new CountDownLatch(threads);
         var go = new CountDownLatch(1);
         var stopped = new CountDownLatch(threads);
@@ -98,6 +100,7 @@ final class DbCeiling {
                         } catch (SQLException e) {
                             c.rollback();
                             errors.incrementAndGet();
+                            firstError.compareAndSet(null, e.getMessage());
                         }
                     }
                     synchronized (histogram) {
@@ -108,6 +111,7 @@ final class DbCeiling {
                     release.await();
                 } catch (Exception e) {
                     errors.incrementAndGet();
+                    firstError.compareAndSet(null, e.getMessage());
                     ready.countDown();
                     stopped.countDown();
                 }
@@ -127,6 +131,10 @@ final class DbCeiling {
         release.countDown();
         for (var worker : workers) {
             worker.join();
+        }
+        if (firstError.get() != null) {
+            System.out.printf("  db_ceiling with %d connections, the first of %d failed writes: %s%n",
+                    threads, errors.get(), firstError.get());
         }
         Latency latency;
         synchronized (histogram) {

@@ -177,10 +177,16 @@ public class DeliveryRepository {
         }
     }
 
-    /** Gives claimed deliveries back unsent, due when they were before the claim leased them. */
+    /**
+     * Gives claimed deliveries back unsent, due when they were before the claim leased them (those
+     * still pending). The status is checked in the set clause, not the where clause: prepared with
+     * {@code id = ? and status = 'pending'}, H2 planned a walk of the due index over every pending
+     * delivery for each one given back, a quarter of the server's CPU while a backlog went out.
+     */
     public void release(List<Delivery> claimed) {
         template.batchUpdate(
-                "update delivery set next_attempt_at = ? where id = ? and status = 'pending'",
+                "update delivery set next_attempt_at = case when status = 'pending' then ? else next_attempt_at end"
+                        + " where id = ?",
                 claimed,
                 500,
                 (ps, d) -> {
