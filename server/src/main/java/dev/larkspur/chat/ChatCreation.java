@@ -138,9 +138,7 @@ public class ChatCreation {
     }
 
     private static ChatSettings namedOnly(String name) {
-        return new ChatSettings(
-                name, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+        return ChatSettings.patch().name(name).build();
     }
 
     private static List<String> distinct(List<String> ids) {

@@ -30,19 +30,21 @@ public class ChatEvents {
 
     record ChatUser(String name, String tenantKey, Map<String, Object> userId) implements EventBody {}
 
-    /**
-     * {@code before_change} and {@code after_change} hold only the fields that changed, as
-     * chat_change objects; their fields differ from one update to the next, so they stay maps.
-     */
+    /** {@code before_change} and {@code after_change} hold only the fields that changed. */
     record Updated(
             String chatId,
             Map<String, Object> operatorId,
             boolean external,
             String operatorTenantKey,
-            Map<String, Object> afterChange,
-            Map<String, Object> beforeChange,
-            Map<String, Object> moderatorList)
+            ChatChange afterChange,
+            ChatChange beforeChange,
+            ModeratorList moderatorList)
             implements EventBody {}
+
+    /** The moderators added and removed by a change of the moderation setting (spec/group.md §3.3). */
+    record ModeratorList(List<Moderator> addedMemberList, List<Moderator> removedMemberList) implements EventBody {}
+
+    record Moderator(String tenantKey, Map<String, Object> userId) implements EventBody {}
 
     /** The v1 body names people by {@code open_id} and {@code user_id}; {@code user} also by name. */
     record P2pChatCreated(String chatId, Map<String, Object> operator, Map<String, Object> user) implements EventBody {}
@@ -105,12 +107,7 @@ public class ChatEvents {
     }
 
     /** {@code moderators}: the moderator_list, or null when the moderators did not change. */
-    public void updated(
-            Chat chat,
-            Actor actor,
-            Map<String, Object> before,
-            Map<String, Object> after,
-            Map<String, Object> moderators) {
+    void updated(Chat chat, Actor actor, ChatChange before, ChatChange after, ModeratorList moderators) {
         var body = new Updated(
                 chat.chatId(), operator(actor), chat.external(), actor.caller().tenantKey(), after, before, moderators);
         outbox.append(new NewEvent(EventType.CHAT_UPDATED, chat.tenantPk(), chat.pk(), null, body));

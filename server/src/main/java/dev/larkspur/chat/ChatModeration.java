@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -176,28 +175,25 @@ public class ChatModeration {
     }
 
     private void announce(Chat chat, Actor actor, String before, String after, List<Long> added, List<Long> removed) {
-        var beforeChange = new LinkedHashMap<String, Object>();
-        var afterChange = new LinkedHashMap<String, Object>();
-        if (!before.equals(after)) {
-            beforeChange.put("moderation_permission", before);
-            afterChange.put("moderation_permission", after);
-        }
-        Map<String, Object> list = null;
+        boolean settingChanged = !before.equals(after);
+        ChatEvents.ModeratorList list = null;
         if (!added.isEmpty() || !removed.isEmpty()) {
             var all = new ArrayList<>(added);
             all.addAll(removed);
             var tenantKeys = moderators.tenantKeys(all);
-            list = new LinkedHashMap<>();
-            list.put("added_member_list", eventEntries(added, tenantKeys));
-            list.put("removed_member_list", eventEntries(removed, tenantKeys));
+            list = new ChatEvents.ModeratorList(eventEntries(added, tenantKeys), eventEntries(removed, tenantKeys));
         }
-        events.updated(chat, actor, beforeChange, afterChange, list);
+        events.updated(
+                chat,
+                actor,
+                settingChanged ? ChatChange.moderation(before) : ChatChange.NONE,
+                settingChanged ? ChatChange.moderation(after) : ChatChange.NONE,
+                list);
     }
 
-    private static List<Map<String, Object>> eventEntries(List<Long> userPks, Map<Long, String> tenantKeys) {
+    private static List<ChatEvents.Moderator> eventEntries(List<Long> userPks, Map<Long, String> tenantKeys) {
         return userPks.stream()
-                .map(pk -> Map.<String, Object>of(
-                        "tenant_key", tenantKeys.getOrDefault(pk, ""), "user_id", EventRefs.user(pk)))
+                .map(pk -> new ChatEvents.Moderator(tenantKeys.getOrDefault(pk, ""), EventRefs.user(pk)))
                 .toList();
     }
 

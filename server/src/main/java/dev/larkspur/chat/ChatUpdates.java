@@ -4,7 +4,6 @@ import dev.larkspur.chat.internal.ChatRepository;
 import dev.larkspur.chat.internal.MemberRepository;
 import dev.larkspur.directory.UserIdType;
 import dev.larkspur.event.EventRefs;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +40,9 @@ public class ChatUpdates {
         }
         access.requireMember(chat, actor);
         var next = SettingRules.merge(chat.settings(), patch);
-        var before = ChatChange.of(chat.settings());
-        var after = ChatChange.of(next);
+        var changed = ChatChange.changedFields(chat.settings(), next);
+        Map<String, Object> ownerBefore = null;
+        Map<String, Object> ownerAfter = null;
         Long ownerUser = chat.ownerUserPk();
         Long ownerApp = chat.ownerAppPk();
         if (newOwnerId != null) {
@@ -54,37 +54,31 @@ public class ChatUpdates {
                 throw ChatErrors.newOwnerNotInChat();
             }
             if (!Objects.equals(found.pk(), chat.ownerUserPk())) {
-                before.put("owner_id", ownerRef(chat));
-                after.put("owner_id", EventRefs.user(found.pk()));
+                changed.add("owner_id");
+                ownerBefore = ownerRef(chat);
+                ownerAfter = EventRefs.user(found.pk());
                 ownerUser = found.pk();
                 ownerApp = null;
             }
         }
-        var changedBefore = new LinkedHashMap<String, Object>();
-        var changedAfter = new LinkedHashMap<String, Object>();
-        after.forEach((field, value) -> {
-            if (!Objects.equals(before.get(field), value)) {
-                changedBefore.put(field, before.get(field));
-                changedAfter.put(field, value);
-            }
-        });
         if (!access.isPrivileged(chat, actor)) {
             if (chat.settings().editPermission().equals("only_owner")) {
                 throw ChatErrors.editOnlyOwner();
             }
-            if (!MEMBER_EDITABLE.containsAll(changedAfter.keySet())) {
+            if (!MEMBER_EDITABLE.containsAll(changed)) {
                 throw ChatErrors.memberEditsLimited();
             }
         }
-        if (changedAfter.isEmpty()) {
+        if (changed.isEmpty()) {
             return;
         }
         var updated = chat.withSettings(next).withOwner(ownerUser, ownerApp);
         chats.updateSettings(updated);
-        changedBefore.keySet().removeAll(ChatChange.NOT_IN_EVENT);
-        changedAfter.keySet().removeAll(ChatChange.NOT_IN_EVENT);
-        if (!changedAfter.isEmpty()) {
-            events.updated(updated, actor, changedBefore, changedAfter, null);
+        var before = ChatChange.of(chat.settings(), next, ownerBefore);
+        var after = ChatChange.of(next, chat.settings(), ownerAfter);
+        // Only settings the event leaves out (chat_type, urgent_setting, ...) changed: no event.
+        if (!before.isEmpty() || !after.isEmpty()) {
+            events.updated(updated, actor, before, after, null);
         }
     }
 

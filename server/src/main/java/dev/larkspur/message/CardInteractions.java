@@ -103,29 +103,6 @@ public class CardInteractions {
         if (message.deleted() || !message.msgType().equals("interactive")) {
             return message;
         }
-        return personal.current(message, userPk)
-                .map(card -> new Message(
-                        message.pk(),
-                        message.messageId(),
-                        message.chatPk(),
-                        message.chatId(),
-                        message.chatMode(),
-                        message.tenantPk(),
-                        message.rootId(),
-                        message.parentId(),
-                        message.threadId(),
-                        message.upperMessageId(),
-                        message.senderUserPk(),
-                        message.senderAppPk(),
-                        message.msgType(),
-                        message.content(),
-                        card,
-                        message.mentions(),
-                        message.deleted(),
-                        message.updated(),
-                        message.editCount(),
-                        message.createdAt(),
-                        message.updatedAt()))
-                .orElse(message);
+        return personal.current(message, userPk).map(message::withRawContent).orElse(message);
     }
 }

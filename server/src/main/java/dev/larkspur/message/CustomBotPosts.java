@@ -7,7 +7,6 @@ import dev.larkspur.message.content.CustomBotMentions;
 import dev.larkspur.message.content.EncodedContent;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.platform.Caller;
-import dev.larkspur.platform.Ids;
 import dev.larkspur.platform.TokenType;
 import java.time.Clock;
 import java.util.List;
@@ -63,19 +62,8 @@ public class CustomBotPosts {
         var encoded = encode(poster, msgType, content);
         long now = clock.millis();
         long pk = messages.insert(
-                new MessageRepository.NewRow(
-                        "om_" + Ids.hex(32),
-                        poster.chat().pk(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        msgType,
-                        encoded.content(),
-                        encoded.rawContent(),
-                        encoded.mentions(),
-                        now),
+                MessageRepository.NewRow.of(
+                        poster.chat().pk(), msgType, encoded.content(), encoded.rawContent(), encoded.mentions(), now),
                 poster.botId());
         activity.touch(poster.chat(), now);
         var message = messages.findByPk(pk).orElseThrow();

@@ -36,4 +36,30 @@ public record Message(
     public boolean sentByUser(long userPk) {
         return senderUserPk != null && senderUserPk == userPk;
     }
+
+    /** This message with other raw content: a card as one person sees it. */
+    public Message withRawContent(String rawContent) {
+        return new Message(
+                pk,
+                messageId,
+                chatPk,
+                chatId,
+                chatMode,
+                tenantPk,
+                rootId,
+                parentId,
+                threadId,
+                upperMessageId,
+                senderUserPk,
+                senderAppPk,
+                msgType,
+                content,
+                rawContent,
+                mentions,
+                deleted,
+                updated,
+                editCount,
+                createdAt,
+                updatedAt);
+    }
 }

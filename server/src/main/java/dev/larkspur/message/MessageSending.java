@@ -182,19 +182,10 @@ public class MessageSending {
             parentPk = threadId != null ? rootRow : parentRow;
         }
         long now = clock.millis();
-        var row = new MessageRepository.NewRow(
-                "om_" + Ids.hex(32),
-                chat.pk(),
-                rootPk,
-                parentPk,
-                threadId,
-                caller.userPk(),
-                caller.userPk() == null ? caller.appPk() : null,
-                draft.msgType(),
-                encoded.content(),
-                encoded.rawContent(),
-                encoded.mentions(),
-                now);
+        var row = MessageRepository.NewRow.of(
+                        chat.pk(), draft.msgType(), encoded.content(), encoded.rawContent(), encoded.mentions(), now)
+                .under(rootPk, parentPk, threadId)
+                .sentBy(caller.userPk(), caller.userPk() == null ? caller.appPk() : null);
         long pk = messages.insert(row);
         var message = written(pk, row, chat, relation);
         events.received(message, caller.tenantKey());

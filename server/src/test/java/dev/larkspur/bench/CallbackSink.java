@@ -35,22 +35,17 @@ final class CallbackSink implements AutoCloseable {
         sink.server.setExecutor(sink.pool);
         sink.server.createContext("/events", sink::push);
         sink.server.start();
-        // The URL check must be answered within 1 s; on a loaded machine one try may miss it.
-        for (int attempt = 1; ; attempt++) {
-            var answer = api.call(
-                    "PUT",
-                    "/admin/v1/apps/" + appId + "/event_settings",
+        try {
+            api.putEventSettings(
+                    appId,
                     Fixture.messageEvents(
                             "http://127.0.0.1:" + sink.server.getAddress().getPort() + "/events"),
                     adminToken);
-            if (answer.path("code").asInt(-1) == 0) {
-                return sink;
-            }
-            if (attempt == 3) {
-                sink.close();
-                throw new IllegalStateException("the bench's callback was refused: " + answer);
-            }
+        } catch (IllegalStateException refused) {
+            sink.close();
+            throw refused;
         }
+        return sink;
     }
 
     long pushes() {

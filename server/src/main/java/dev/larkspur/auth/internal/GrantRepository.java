@@ -16,9 +16,15 @@ public class GrantRepository {
 
     public void add(long appPk, long userPk, Collection<String> scopes, long now) {
         for (String scope : scopes) {
-            jdbc.sql("insert into oauth_grant (app_id, user_id, scope, granted_at) values (?, ?, ?, ?)"
-                            + " on conflict do nothing")
-                    .params(appPk, userPk, scope, now)
+            jdbc.sql(
+                            """
+                            insert into oauth_grant (app_id, user_id, scope, granted_at)
+                            values (:app_id, :user_id, :scope, :granted_at)
+                            on conflict do nothing""")
+                    .param("app_id", appPk)
+                    .param("user_id", userPk)
+                    .param("scope", scope)
+                    .param("granted_at", now)
                     .update();
         }
     }

@@ -25,19 +25,22 @@ public class OAuthCodeRepository {
             Long usedAt) {}
 
     public void insert(String code, StoredCode row, long issuedAt) {
-        jdbc.sql("insert into oauth_code (code_hash, app_id, user_id, redirect_uri, scope, state, code_challenge,"
-                        + " code_challenge_method, issued_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        TokenHashes.sha256(code),
-                        row.appPk(),
-                        row.userPk(),
-                        row.redirectUri(),
-                        row.scope(),
-                        row.state(),
-                        row.codeChallenge(),
-                        row.codeChallengeMethod(),
-                        issuedAt,
-                        row.expiresAt())
+        jdbc.sql(
+                        """
+                        insert into oauth_code (code_hash, app_id, user_id, redirect_uri, scope, state, code_challenge,
+                            code_challenge_method, issued_at, expires_at)
+                        values (:code_hash, :app_id, :user_id, :redirect_uri, :scope, :state, :code_challenge,
+                            :code_challenge_method, :issued_at, :expires_at)""")
+                .param("code_hash", TokenHashes.sha256(code))
+                .param("app_id", row.appPk())
+                .param("user_id", row.userPk())
+                .param("redirect_uri", row.redirectUri())
+                .param("scope", row.scope())
+                .param("state", row.state())
+                .param("code_challenge", row.codeChallenge())
+                .param("code_challenge_method", row.codeChallengeMethod())
+                .param("issued_at", issuedAt)
+                .param("expires_at", row.expiresAt())
                 .update();
     }
 

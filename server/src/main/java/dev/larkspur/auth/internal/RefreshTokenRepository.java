@@ -16,9 +16,16 @@ public class RefreshTokenRepository {
     public record StoredRefreshToken(long appPk, long userPk, String scope, long expiresAt, Long usedAt) {}
 
     public void insert(String token, StoredRefreshToken row, long issuedAt) {
-        jdbc.sql("insert into oauth_refresh_token (token_hash, app_id, user_id, scope, issued_at, expires_at)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(TokenHashes.sha256(token), row.appPk(), row.userPk(), row.scope(), issuedAt, row.expiresAt())
+        jdbc.sql(
+                        """
+                        insert into oauth_refresh_token (token_hash, app_id, user_id, scope, issued_at, expires_at)
+                        values (:token_hash, :app_id, :user_id, :scope, :issued_at, :expires_at)""")
+                .param("token_hash", TokenHashes.sha256(token))
+                .param("app_id", row.appPk())
+                .param("user_id", row.userPk())
+                .param("scope", row.scope())
+                .param("issued_at", issuedAt)
+                .param("expires_at", row.expiresAt())
                 .update();
     }
 

@@ -24,9 +24,17 @@ public class TokenRepository {
 
     public void insert(
             String token, String kind, long appPk, Long userPk, long issuedAt, long expiresAt, String scope) {
-        jdbc.sql("insert into access_token (token, kind, app_id, user_id, issued_at, expires_at, scope)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)")
-                .params(token, kind, appPk, userPk, issuedAt, expiresAt, scope)
+        jdbc.sql(
+                        """
+                        insert into access_token (token, kind, app_id, user_id, issued_at, expires_at, scope)
+                        values (:token, :kind, :app_id, :user_id, :issued_at, :expires_at, :scope)""")
+                .param("token", token)
+                .param("kind", kind)
+                .param("app_id", appPk)
+                .param("user_id", userPk)
+                .param("issued_at", issuedAt)
+                .param("expires_at", expiresAt)
+                .param("scope", scope)
                 .update();
     }
 

@@ -41,32 +41,37 @@ public class AnnouncementRepository {
     }
 
     public void insert(long chatPk, AnnouncementRow row) {
-        jdbc.sql("insert into chat_announcement (chat_id, content, revision, owner_user_id, owner_app_id,"
-                        + " modifier_user_id, modifier_app_id, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        chatPk,
-                        row.content(),
-                        row.revision(),
-                        row.ownerUserPk(),
-                        row.ownerAppPk(),
-                        row.modifierUserPk(),
-                        row.modifierAppPk(),
-                        row.createdAt(),
-                        row.updatedAt())
+        jdbc.sql(
+                        """
+                        insert into chat_announcement (chat_id, content, revision, owner_user_id, owner_app_id,
+                            modifier_user_id, modifier_app_id, created_at, updated_at)
+                        values (:chat_id, :content, :revision, :owner_user_id, :owner_app_id,
+                            :modifier_user_id, :modifier_app_id, :created_at, :updated_at)""")
+                .param("chat_id", chatPk)
+                .param("content", row.content())
+                .param("revision", row.revision())
+                .param("owner_user_id", row.ownerUserPk())
+                .param("owner_app_id", row.ownerAppPk())
+                .param("modifier_user_id", row.modifierUserPk())
+                .param("modifier_app_id", row.modifierAppPk())
+                .param("created_at", row.createdAt())
+                .param("updated_at", row.updatedAt())
                 .update();
     }
 
     public void update(long chatPk, AnnouncementRow row) {
-        jdbc.sql("update chat_announcement set content = ?, revision = ?, modifier_user_id = ?, modifier_app_id = ?,"
-                        + " updated_at = ? where chat_id = ?")
-                .params(
-                        row.content(),
-                        row.revision(),
-                        row.modifierUserPk(),
-                        row.modifierAppPk(),
-                        row.updatedAt(),
-                        chatPk)
+        jdbc.sql(
+                        """
+                        update chat_announcement set content = :content, revision = :revision,
+                            modifier_user_id = :modifier_user_id, modifier_app_id = :modifier_app_id,
+                            updated_at = :updated_at
+                        where chat_id = :chat_id""")
+                .param("content", row.content())
+                .param("revision", row.revision())
+                .param("modifier_user_id", row.modifierUserPk())
+                .param("modifier_app_id", row.modifierAppPk())
+                .param("updated_at", row.updatedAt())
+                .param("chat_id", chatPk)
                 .update();
     }
 }

@@ -159,15 +159,19 @@ public class MemberRepository {
      * the ids that app {@code appPk} sees. Index (chat_id, kind, id) makes every page cost the same.
      */
     public List<UserMemberRow> pageUsers(long chatPk, long appPk, long afterPk, int limit) {
-        return jdbc.sql("select m.id, u.id, u.name, t.tenant_key, au.open_id, u.union_id, u.user_id"
-                        + " from chat_member m join directory_user u on u.id = m.user_id"
-                        + " join tenant t on t.id = u.tenant_id"
-                        + " left join app_user au on au.user_id = u.id and au.app_id = ?"
-                        // The whole index key in ORDER BY, or H2 sorts the chat's members (see
-                        // MessageRepository.pageOfChat).
-                        + " where m.chat_id = ? and m.kind = 'user' and m.id > ?"
-                        + " order by m.chat_id, m.kind, m.id limit ?")
-                .params(appPk, chatPk, afterPk, limit)
+        // The whole index key in ORDER BY, or H2 sorts the chat's members (see MessageRepository.pageOfChat).
+        return jdbc.sql(
+                        """
+                        select m.id, u.id, u.name, t.tenant_key, au.open_id, u.union_id, u.user_id
+                        from chat_member m join directory_user u on u.id = m.user_id
+                            join tenant t on t.id = u.tenant_id
+                            left join app_user au on au.user_id = u.id and au.app_id = :app_id
+                        where m.chat_id = :chat_id and m.kind = 'user' and m.id > :after
+                        order by m.chat_id, m.kind, m.id limit :limit""")
+                .param("app_id", appPk)
+                .param("chat_id", chatPk)
+                .param("after", afterPk)
+                .param("limit", limit)
                 .query((rs, n) -> new UserMemberRow(
                         rs.getLong(1),
                         rs.getLong(2),

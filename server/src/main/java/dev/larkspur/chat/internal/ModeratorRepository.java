@@ -79,12 +79,18 @@ public class ModeratorRepository {
 
     /** One page of moderators after the keyset position {@code afterPk}, as app {@code appPk} sees them. */
     public List<ModeratorRow> page(long chatPk, long appPk, long afterPk, int limit) {
-        return jdbc.sql("select d.id, u.id, t.tenant_key, au.open_id, u.union_id, u.user_id"
-                        + " from chat_moderator d join directory_user u on u.id = d.user_id"
-                        + " join tenant t on t.id = u.tenant_id"
-                        + " left join app_user au on au.user_id = u.id and au.app_id = ?"
-                        + " where d.chat_id = ? and d.id > ?" + STILL_MEMBER + " order by d.id limit ?")
-                .params(appPk, chatPk, afterPk, limit)
+        return jdbc.sql(
+                        """
+                        select d.id, u.id, t.tenant_key, au.open_id, u.union_id, u.user_id
+                        from chat_moderator d join directory_user u on u.id = d.user_id
+                            join tenant t on t.id = u.tenant_id
+                            left join app_user au on au.user_id = u.id and au.app_id = :app_id
+                        where d.chat_id = :chat_id and d.id > :after"""
+                                + STILL_MEMBER + " order by d.id limit :limit")
+                .param("app_id", appPk)
+                .param("chat_id", chatPk)
+                .param("after", afterPk)
+                .param("limit", limit)
                 .query((rs, n) -> new ModeratorRow(
                         rs.getLong(1),
                         rs.getLong(2),

@@ -15,9 +15,18 @@ public class ShareLinkRepository {
 
     /** {@code expiresAt} in milliseconds, or null for a permanent link; the creator is a user or a bot. */
     public void insert(String linkToken, long chatPk, Long userPk, Long appPk, long createdAt, Long expiresAt) {
-        jdbc.sql("insert into chat_share_link (link_token, chat_id, created_by_user_id, created_by_app_id, created_at,"
-                        + " expires_at) values (?, ?, ?, ?, ?, ?)")
-                .params(linkToken, chatPk, userPk, appPk, createdAt, expiresAt)
+        jdbc.sql(
+                        """
+                        insert into chat_share_link (link_token, chat_id, created_by_user_id, created_by_app_id,
+                            created_at, expires_at)
+                        values (:link_token, :chat_id, :created_by_user_id, :created_by_app_id,
+                            :created_at, :expires_at)""")
+                .param("link_token", linkToken)
+                .param("chat_id", chatPk)
+                .param("created_by_user_id", userPk)
+                .param("created_by_app_id", appPk)
+                .param("created_at", createdAt)
+                .param("expires_at", expiresAt)
                 .update();
     }
 

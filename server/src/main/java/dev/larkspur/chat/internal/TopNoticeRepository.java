@@ -19,9 +19,17 @@ public class TopNoticeRepository {
     /** Replaces the chat's top notice; the caller holds the chat row lock, so there is no race. */
     public void put(long chatPk, TopNoticeRow row) {
         remove(chatPk);
-        jdbc.sql("insert into chat_top_notice (chat_id, action_type, message_id, put_by_user_id, put_by_app_id, put_at)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(chatPk, row.actionType(), row.messageId(), row.putByUserPk(), row.putByAppPk(), row.putAt())
+        jdbc.sql(
+                        """
+                        insert into chat_top_notice (chat_id, action_type, message_id, put_by_user_id, put_by_app_id,
+                            put_at)
+                        values (:chat_id, :action_type, :message_id, :put_by_user_id, :put_by_app_id, :put_at)""")
+                .param("chat_id", chatPk)
+                .param("action_type", row.actionType())
+                .param("message_id", row.messageId())
+                .param("put_by_user_id", row.putByUserPk())
+                .param("put_by_app_id", row.putByAppPk())
+                .param("put_at", row.putAt())
                 .update();
     }
 

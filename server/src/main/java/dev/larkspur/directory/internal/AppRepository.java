@@ -34,10 +34,17 @@ public class AppRepository {
             boolean botEnabled,
             String botOpenId,
             long now) {
-        return DirectoryRows.insertReturningId(
-                jdbc.sql("insert into app (app_id, tenant_id, name, secret_hash, bot_enabled, bot_open_id, created_at)"
-                                + " values (?, ?, ?, ?, ?, ?, ?)")
-                        .params(appId, tenantPk, name, secretHash, botEnabled, botOpenId, now));
+        return DirectoryRows.insertReturningId(jdbc.sql(
+                        """
+                                insert into app (app_id, tenant_id, name, secret_hash, bot_enabled, bot_open_id, created_at)
+                                values (:app_id, :tenant_id, :name, :secret_hash, :bot_enabled, :bot_open_id, :created_at)""")
+                .param("app_id", appId)
+                .param("tenant_id", tenantPk)
+                .param("name", name)
+                .param("secret_hash", secretHash)
+                .param("bot_enabled", botEnabled)
+                .param("bot_open_id", botOpenId)
+                .param("created_at", now));
     }
 
     public Optional<StoredApp> findByAppId(String appId) {

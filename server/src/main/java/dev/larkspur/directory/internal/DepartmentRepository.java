@@ -23,8 +23,13 @@ public class DepartmentRepository {
 
     public long insert(long tenantPk, String departmentId, String openDepartmentId, String name) {
         return DirectoryRows.insertReturningId(jdbc.sql(
-                        "insert into department (tenant_id, department_id, open_department_id, name) values (?, ?, ?, ?)")
-                .params(tenantPk, departmentId, openDepartmentId, name));
+                        """
+                        insert into department (tenant_id, department_id, open_department_id, name)
+                        values (:tenant_id, :department_id, :open_department_id, :name)""")
+                .param("tenant_id", tenantPk)
+                .param("department_id", departmentId)
+                .param("open_department_id", openDepartmentId)
+                .param("name", name));
     }
 
     /** A tenant's departments in the order they were made, each with its number of members. */

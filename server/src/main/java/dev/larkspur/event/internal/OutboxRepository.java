@@ -20,9 +20,18 @@ public class OutboxRepository {
 
     public void insert(
             String eventId, String type, long tenantPk, Long chatPk, Long onlyAppPk, String payload, long now) {
-        jdbc.sql("insert into event_outbox (event_id, event_type, tenant_id, chat_id, only_app_id, payload, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)")
-                .params(eventId, type, tenantPk, chatPk, onlyAppPk, payload, now)
+        jdbc.sql(
+                        """
+                        insert into event_outbox (event_id, event_type, tenant_id, chat_id, only_app_id, payload,
+                            created_at)
+                        values (:event_id, :event_type, :tenant_id, :chat_id, :only_app_id, :payload, :created_at)""")
+                .param("event_id", eventId)
+                .param("event_type", type)
+                .param("tenant_id", tenantPk)
+                .param("chat_id", chatPk)
+                .param("only_app_id", onlyAppPk)
+                .param("payload", payload)
+                .param("created_at", now)
                 .update();
     }
 

@@ -23,20 +23,24 @@ public class MediaRepository {
     public record Stored(MediaResource resource, String blobId) {}
 
     public void insert(MediaResource r, String blobId) {
-        jdbc.sql("insert into media_resource (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        r.key(),
-                        r.kind().name().toLowerCase(Locale.ROOT),
-                        r.ownerAppPk(),
-                        r.tenantPk(),
-                        r.imageType(),
-                        r.fileType(),
-                        r.fileName(),
-                        r.size(),
-                        r.contentType(),
-                        r.durationMs(),
-                        r.createdAt(),
-                        blobId)
+        jdbc.sql(
+                        """
+                        insert into media_resource (resource_key, kind, owner_app_id, tenant_id, image_type, file_type,
+                            file_name, size_bytes, content_type, duration_ms, created_at, blob_id)
+                        values (:resource_key, :kind, :owner_app_id, :tenant_id, :image_type, :file_type,
+                            :file_name, :size_bytes, :content_type, :duration_ms, :created_at, :blob_id)""")
+                .param("resource_key", r.key())
+                .param("kind", r.kind().name().toLowerCase(Locale.ROOT))
+                .param("owner_app_id", r.ownerAppPk())
+                .param("tenant_id", r.tenantPk())
+                .param("image_type", r.imageType())
+                .param("file_type", r.fileType())
+                .param("file_name", r.fileName())
+                .param("size_bytes", r.size())
+                .param("content_type", r.contentType())
+                .param("duration_ms", r.durationMs())
+                .param("created_at", r.createdAt())
+                .param("blob_id", blobId)
                 .update();
     }
 

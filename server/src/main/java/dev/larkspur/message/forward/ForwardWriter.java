@@ -6,7 +6,6 @@ import dev.larkspur.message.Message;
 import dev.larkspur.message.MessageEvents;
 import dev.larkspur.message.internal.MessageRepository;
 import dev.larkspur.platform.Caller;
-import dev.larkspur.platform.Ids;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -64,20 +63,10 @@ class ForwardWriter {
             String rawContent,
             List<Mention> mentions) {
         var root = to.threadRoot();
-        return messages.insert(new MessageRepository.NewRow(
-                "om_" + Ids.hex(32),
-                to.chat().pk(),
-                // In a thread, root and parent are both the thread's root (spec/message.md §3.2).
-                root == null ? null : root.pk(),
-                root == null ? null : root.pk(),
-                root == null ? null : root.threadId(),
-                null,
-                caller.appPk(),
-                msgType,
-                content,
-                rawContent,
-                mentions,
-                clock.millis()));
+        var row = MessageRepository.NewRow.of(to.chat().pk(), msgType, content, rawContent, mentions, clock.millis())
+                .sentBy(null, caller.appPk());
+        // In a thread, root and parent are both the thread's root (spec/message.md §3.2).
+        return messages.insert(root == null ? row : row.under(root.pk(), root.pk(), root.threadId()));
     }
 
     private Message posted(Caller caller, ForwardChats.Destination to, long pk) {

@@ -2,7 +2,6 @@ package dev.larkspur.message.forward;
 
 import dev.larkspur.message.Message;
 import dev.larkspur.message.internal.MessageRepository;
-import dev.larkspur.platform.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -41,19 +40,14 @@ public class SubMessages {
     /** Copies {@code sources}, oldest first, under the merge message {@code upperPk}. */
     void copy(List<Message> sources, long upperPk) {
         for (var source : sources) {
-            long pk = messages.insert(new MessageRepository.NewRow(
-                    "om_" + Ids.hex(32),
-                    source.chatPk(),
-                    null,
-                    null,
-                    null,
-                    source.senderUserPk(),
-                    source.senderAppPk(),
-                    source.msgType(),
-                    source.content(),
-                    source.rawContent(),
-                    source.mentions(),
-                    source.createdAt()));
+            long pk = messages.insert(MessageRepository.NewRow.of(
+                            source.chatPk(),
+                            source.msgType(),
+                            source.content(),
+                            source.rawContent(),
+                            source.mentions(),
+                            source.createdAt())
+                    .sentBy(source.senderUserPk(), source.senderAppPk()));
             messages.setUpper(pk, upperPk);
             if (isMerge(source)) {
                 copy(messages.subMessagesOf(source.pk()), pk);

@@ -32,9 +32,16 @@ public class BatchRepository {
 
     public long insert(String batchId, long appPk, String msgType, int validCount, int sentCount, long now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into batch_message (batch_id, app_id, msg_type, valid_count, sent_count, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(batchId, appPk, msgType, validCount, sentCount, now)
+        jdbc.sql(
+                        """
+                        insert into batch_message (batch_id, app_id, msg_type, valid_count, sent_count, created_at)
+                        values (:batch_id, :app_id, :msg_type, :valid_count, :sent_count, :created_at)""")
+                .param("batch_id", batchId)
+                .param("app_id", appPk)
+                .param("msg_type", msgType)
+                .param("valid_count", validCount)
+                .param("sent_count", sentCount)
+                .param("created_at", now)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }

@@ -17,8 +17,15 @@ public class CardRepository {
     public record CardToken(String token, long messagePk, long appPk, int uses, long expiresAt) {}
 
     public void insert(String token, long messagePk, long appPk, long now, long expiresAt) {
-        jdbc.sql("insert into card_token (token, message_id, app_id, issued_at, expires_at) values (?, ?, ?, ?, ?)")
-                .params(token, messagePk, appPk, now, expiresAt)
+        jdbc.sql(
+                        """
+                        insert into card_token (token, message_id, app_id, issued_at, expires_at)
+                        values (:token, :message_id, :app_id, :issued_at, :expires_at)""")
+                .param("token", token)
+                .param("message_id", messagePk)
+                .param("app_id", appPk)
+                .param("issued_at", now)
+                .param("expires_at", expiresAt)
                 .update();
     }
 
@@ -43,9 +50,15 @@ public class CardRepository {
         jdbc.sql("delete from card_personal_view where message_id = ? and user_id = ?")
                 .params(messagePk, userPk)
                 .update();
-        jdbc.sql("insert into card_personal_view (message_id, user_id, content, raw_content, updated_at)"
-                        + " values (?, ?, ?, ?, ?)")
-                .params(messagePk, userPk, content, rawContent, now)
+        jdbc.sql(
+                        """
+                        insert into card_personal_view (message_id, user_id, content, raw_content, updated_at)
+                        values (:message_id, :user_id, :content, :raw_content, :updated_at)""")
+                .param("message_id", messagePk)
+                .param("user_id", userPk)
+                .param("content", content)
+                .param("raw_content", rawContent)
+                .param("updated_at", now)
                 .update();
     }
 

@@ -28,16 +28,18 @@ public class EphemeralRepository {
             String messageId, long chatPk, long appPk, long userPk, String content, String rawContent, long now) {}
 
     public void insert(NewCard card) {
-        jdbc.sql("insert into ephemeral_card (message_id, chat_id, app_id, user_id, content, raw_content, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        card.messageId(),
-                        card.chatPk(),
-                        card.appPk(),
-                        card.userPk(),
-                        card.content(),
-                        card.rawContent(),
-                        card.now())
+        jdbc.sql(
+                        """
+                        insert into ephemeral_card (message_id, chat_id, app_id, user_id, content, raw_content,
+                            created_at)
+                        values (:message_id, :chat_id, :app_id, :user_id, :content, :raw_content, :created_at)""")
+                .param("message_id", card.messageId())
+                .param("chat_id", card.chatPk())
+                .param("app_id", card.appPk())
+                .param("user_id", card.userPk())
+                .param("content", card.content())
+                .param("raw_content", card.rawContent())
+                .param("created_at", card.now())
                 .update();
     }
 

@@ -2,6 +2,7 @@ package dev.larkspur.message.internal;
 
 import dev.larkspur.message.Mention;
 import dev.larkspur.message.Message;
+import dev.larkspur.platform.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -34,7 +35,7 @@ public class MessageRepository {
         this.json = json;
     }
 
-    /** What a new row holds; relatives by pk. */
+    /** What a new row holds; relatives by pk. Built by {@link #of}, then {@link #under} and {@link #sentBy}. */
     public record NewRow(
             String messageId,
             long chatPk,
@@ -47,7 +48,52 @@ public class MessageRepository {
             String content,
             String rawContent,
             List<Mention> mentions,
-            long now) {}
+            long now) {
+
+        /** A row with a new message id, no relatives and no sender yet (a custom bot's post has none). */
+        public static NewRow of(
+                long chatPk, String msgType, String content, String rawContent, List<Mention> mentions, long now) {
+            return new NewRow(
+                    "om_" + Ids.hex(32),
+                    chatPk,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    msgType,
+                    content,
+                    rawContent,
+                    mentions,
+                    now);
+        }
+
+        /** This row as a reply: its root, its parent and its thread (null when not in one). */
+        public NewRow under(Long rootPk, Long parentPk, String threadId) {
+            return with(rootPk, parentPk, threadId, senderUserPk, senderAppPk);
+        }
+
+        /** This row sent by a user or by an app; one of the two is set. */
+        public NewRow sentBy(Long senderUserPk, Long senderAppPk) {
+            return with(rootPk, parentPk, threadId, senderUserPk, senderAppPk);
+        }
+
+        private NewRow with(Long rootPk, Long parentPk, String threadId, Long senderUserPk, Long senderAppPk) {
+            return new NewRow(
+                    messageId,
+                    chatPk,
+                    rootPk,
+                    parentPk,
+                    threadId,
+                    senderUserPk,
+                    senderAppPk,
+                    msgType,
+                    content,
+                    rawContent,
+                    mentions,
+                    now);
+        }
+    }
 
     public long insert(NewRow row) {
         return insert(row, null);
@@ -65,23 +111,23 @@ public class MessageRepository {
                         insert into message (message_id, chat_id, root_id, parent_id, thread_id, sender_kind,
                             sender_user_id, sender_app_id, sender_custom_bot_id, msg_type, content, raw_content,
                             mentions, created_at, updated_at)
-                        values (:messageId, :chat, :root, :parent, :thread, :senderKind,
-                            :senderUser, :senderApp, :customBot, :msgType, :content, :rawContent,
-                            :mentions, :now, :now)""")
-                .param("messageId", row.messageId())
-                .param("chat", row.chatPk())
-                .param("root", row.rootPk())
-                .param("parent", row.parentPk())
-                .param("thread", row.threadId())
-                .param("senderKind", senderKind)
-                .param("senderUser", row.senderUserPk())
-                .param("senderApp", row.senderAppPk())
-                .param("customBot", customBotId)
-                .param("msgType", row.msgType())
+                        values (:message_id, :chat_id, :root_id, :parent_id, :thread_id, :sender_kind,
+                            :sender_user_id, :sender_app_id, :sender_custom_bot_id, :msg_type, :content, :raw_content,
+                            :mentions, :created_at, :created_at)""")
+                .param("message_id", row.messageId())
+                .param("chat_id", row.chatPk())
+                .param("root_id", row.rootPk())
+                .param("parent_id", row.parentPk())
+                .param("thread_id", row.threadId())
+                .param("sender_kind", senderKind)
+                .param("sender_user_id", row.senderUserPk())
+                .param("sender_app_id", row.senderAppPk())
+                .param("sender_custom_bot_id", customBotId)
+                .param("msg_type", row.msgType())
                 .param("content", row.content())
-                .param("rawContent", row.rawContent())
+                .param("raw_content", row.rawContent())
                 .param("mentions", mentionsJson(row.mentions()))
-                .param("now", row.now())
+                .param("created_at", row.now())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }

@@ -24,9 +24,16 @@ public class PinRepository {
 
     /** Pins the message unless it is pinned already (also under concurrency); false when it was. */
     public boolean insert(long messagePk, long chatPk, Operator operator, long now) {
-        return jdbc.sql("insert into message_pin (message_id, chat_id, operator_kind, operator_id, created_at)"
-                                + " values (?, ?, ?, ?, ?) on conflict do nothing")
-                        .params(messagePk, chatPk, operator.kind(), operator.pk(), now)
+        return jdbc.sql(
+                                """
+                                insert into message_pin (message_id, chat_id, operator_kind, operator_id, created_at)
+                                values (:message_id, :chat_id, :operator_kind, :operator_id, :created_at)
+                                on conflict do nothing""")
+                        .param("message_id", messagePk)
+                        .param("chat_id", chatPk)
+                        .param("operator_kind", operator.kind())
+                        .param("operator_id", operator.pk())
+                        .param("created_at", now)
                         .update()
                 > 0;
     }

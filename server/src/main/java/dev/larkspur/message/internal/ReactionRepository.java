@@ -25,16 +25,31 @@ public class ReactionRepository {
      * also between concurrent requests); false when it was already there.
      */
     public boolean insert(String reactionId, long messagePk, String emojiType, Operator operator, long now) {
-        return jdbc.sql("insert into message_reaction (reaction_id, message_id, emoji_type, operator_kind,"
-                                + " operator_id, action_time) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
-                        .params(reactionId, messagePk, emojiType, operator.kind(), operator.pk(), now)
+        return jdbc.sql(
+                                """
+                                insert into message_reaction (reaction_id, message_id, emoji_type, operator_kind,
+                                    operator_id, action_time)
+                                values (:reaction_id, :message_id, :emoji_type, :operator_kind,
+                                    :operator_id, :action_time)
+                                on conflict do nothing""")
+                        .param("reaction_id", reactionId)
+                        .param("message_id", messagePk)
+                        .param("emoji_type", emojiType)
+                        .param("operator_kind", operator.kind())
+                        .param("operator_id", operator.pk())
+                        .param("action_time", now)
                         .update()
                 > 0;
     }
 
     public Optional<Reaction> find(long messagePk, String emojiType, Operator operator) {
-        return jdbc.sql(SELECT + " where message_id = ? and emoji_type = ? and operator_kind = ? and operator_id = ?")
-                .params(messagePk, emojiType, operator.kind(), operator.pk())
+        return jdbc.sql(SELECT
+                        + " where message_id = :message_id and emoji_type = :emoji_type"
+                        + " and operator_kind = :operator_kind and operator_id = :operator_id")
+                .param("message_id", messagePk)
+                .param("emoji_type", emojiType)
+                .param("operator_kind", operator.kind())
+                .param("operator_id", operator.pk())
                 .query(ReactionRepository::map)
                 .optional();
     }

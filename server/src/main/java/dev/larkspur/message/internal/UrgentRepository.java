@@ -18,9 +18,15 @@ public class UrgentRepository {
     /** Records the notification; a repeat of the same kind to the same person changes nothing. */
     public void record(long messagePk, Collection<Long> userPks, String kind, long now) {
         for (long userPk : userPks) {
-            jdbc.sql("insert into message_urgent (message_id, user_id, kind, urgent_at) values (?, ?, ?, ?)"
-                            + " on conflict do nothing")
-                    .params(messagePk, userPk, kind, now)
+            jdbc.sql(
+                            """
+                            insert into message_urgent (message_id, user_id, kind, urgent_at)
+                            values (:message_id, :user_id, :kind, :urgent_at)
+                            on conflict do nothing""")
+                    .param("message_id", messagePk)
+                    .param("user_id", userPk)
+                    .param("kind", kind)
+                    .param("urgent_at", now)
                     .update();
         }
     }

@@ -18,8 +18,14 @@ public class UrlPreviewRepository {
     public record Preview(String token, long appPk, Long chatPk) {}
 
     public void insert(String token, long appPk, Long chatPk, long now) {
-        jdbc.sql("insert into url_preview (preview_token, app_id, chat_id, issued_at) values (?, ?, ?, ?)")
-                .params(token, appPk, chatPk, now)
+        jdbc.sql(
+                        """
+                        insert into url_preview (preview_token, app_id, chat_id, issued_at)
+                        values (:preview_token, :app_id, :chat_id, :issued_at)""")
+                .param("preview_token", token)
+                .param("app_id", appPk)
+                .param("chat_id", chatPk)
+                .param("issued_at", now)
                 .update();
     }
 

@@ -53,25 +53,10 @@ class GroupCreationController {
             response.setStatus(409);
             return form(me, model, "This tenant has no app to act through.", name, description);
         }
-        var settings = new ChatSettings(
-                name.strip(),
-                description.strip(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        var settings = ChatSettings.patch()
+                .name(name.strip())
+                .description(description.strip())
+                .build();
         try {
             var chat = creation.create(
                     actor.get(),

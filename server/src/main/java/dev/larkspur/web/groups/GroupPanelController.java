@@ -60,25 +60,13 @@ class GroupPanelController {
         String add = blankToNull(addMember);
         // Feishu couples who may add members with whether the group card may be shared.
         String shareCard = add == null ? null : add.equals("only_owner") ? "not_allowed" : "allowed";
-        var patch = new ChatSettings(
-                name == null ? null : name.strip(),
-                description == null ? null : description.strip(),
-                null,
-                null,
-                null,
-                add,
-                shareCard,
-                blankToNull(atAll),
-                blankToNull(edit),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        var patch = ChatSettings.patch()
+                .name(name == null ? null : name.strip())
+                .description(description == null ? null : description.strip())
+                .memberPermissions(add, shareCard)
+                .atAllPermission(blankToNull(atAll))
+                .editPermission(blankToNull(edit))
+                .build();
         return pages.act(me, chatId, response, model, g -> {
             updates.update(g.actor(), chatId, UserIdType.USER_ID, patch, blankToNull(ownerId));
             return PanelPages.backToPanel(g);

@@ -42,18 +42,21 @@ public class CustomBotRepository {
 
     public CustomBot insert(NewRow row) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into custom_bot (bot_id, chat_id, tenant_key, name, hook_token, secret, keywords,"
-                        + " ip_allow_list, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        row.botId(),
-                        row.chatId(),
-                        row.tenantKey(),
-                        row.name(),
-                        row.hookToken(),
-                        row.secret(),
-                        list(row.keywords()),
-                        list(row.ipAllowList()),
-                        row.now())
+        jdbc.sql(
+                        """
+                        insert into custom_bot (bot_id, chat_id, tenant_key, name, hook_token, secret, keywords,
+                            ip_allow_list, created_at)
+                        values (:bot_id, :chat_id, :tenant_key, :name, :hook_token, :secret, :keywords,
+                            :ip_allow_list, :created_at)""")
+                .param("bot_id", row.botId())
+                .param("chat_id", row.chatId())
+                .param("tenant_key", row.tenantKey())
+                .param("name", row.name())
+                .param("hook_token", row.hookToken())
+                .param("secret", row.secret())
+                .param("keywords", list(row.keywords()))
+                .param("ip_allow_list", list(row.ipAllowList()))
+                .param("created_at", row.now())
                 .update(keys, "id");
         long pk = keys.getKeyAs(Number.class).longValue();
         return jdbc.sql(SELECT + " where id = ?").param(pk).query(this::map).single();
