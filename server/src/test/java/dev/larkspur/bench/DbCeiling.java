@@ -133,7 +133,8 @@ final class DbCeiling {
             worker.join();
         }
         if (firstError.get() != null) {
-            System.out.printf("  db_ceiling with %d connections, the first of %d failed writes: %s%n",
+            System.out.printf(
+                    "  db_ceiling with %d connections, the first of %d failed writes: %s%n",
                     threads, errors.get(), firstError.get());
         }
         Latency latency;
