@@ -155,7 +155,7 @@ public final class Bench {
 
         /** How long opening the long connections may take. */
         long longConnectionsOpenSeconds() {
-            return smoke ? 60 : 300;
+            return smoke ? 60 : 480;
         }
 
         /** The realistic load's largest chat (its smallest has {@link RealisticChats#MIN_MEMBERS}). */

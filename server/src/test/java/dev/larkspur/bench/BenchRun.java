@@ -260,9 +260,11 @@ final class BenchRun {
                 server.pid(),
                 plan.longConnections(),
                 plan.longConnectionEvents(),
-                plan.longConnectionsOpenSeconds());
+                plan.longConnectionsOpenSeconds(),
+                plan.smoke() ? 2 : 10);
         step(
-                "long connections: %,d of %,d opened in %.1f s (%,d failed, %,d closed by the server), heap after GC"
+                "long connections: %,d of %,d opened in %.1f s (%,d failed, %,d closed by the server, %,d endpoint"
+                        + " calls retried), heap after GC"
                         + " %,d KB -> %,d KB (%.1f KB each), RSS %,d KB -> %,d KB (%.1f KB each), idle CPU %.1f%%"
                         + " of a core over %.1f s, %,d pongs; pushes to %d apps: %d of %d received, %d recorded"
                         + " delivered, p50 %.2f ms, p99 %.2f ms; load average %.2f",
@@ -271,6 +273,7 @@ final class BenchRun {
                 r.openSeconds(),
                 r.failed(),
                 r.closedByServer(),
+                r.endpointRetries(),
                 r.heapBeforeKb(),
                 r.heapAfterKb(),
                 r.heapKbPerConnection(),

@@ -50,6 +50,11 @@ final class ConnectionReport {
                                 r.deliveredByServer(),
                                 r.latency().p50(),
                                 r.latency().p99()));
+        if (r.endpointRetries() > 0) {
+            md.append(
+                    "\nEndpoint calls tried again (their pooled keep-alive connection closed as it was reused): %,d.\n"
+                            .formatted(r.endpointRetries()));
+        }
         if (!r.failures().isEmpty()) {
             md.append("\nFailures by reason: ");
             r.failures().forEach((reason, n) -> md.append("%s: %,d; ".formatted(reason, n)));

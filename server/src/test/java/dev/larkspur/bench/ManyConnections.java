@@ -61,6 +61,7 @@ final class ManyConnections {
             int failed,
             Map<String, Integer> failures,
             int closedByServer,
+            int endpointRetries,
             double openSeconds,
             long heapBeforeKb,
             long heapAfterKb,
@@ -93,6 +94,7 @@ final class ManyConnections {
     private final List<Connection> open = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final AtomicInteger closedByServer = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
     private final AtomicLong pongs = new AtomicLong();
     private final Histogram histogram = new Histogram(3);
     private final AtomicInteger received = new AtomicInteger();
@@ -104,11 +106,18 @@ final class ManyConnections {
     }
 
     static Result measure(
-            Api api, String adminToken, String tenant, long serverPid, int count, int events, long openSeconds) {
-        return new ManyConnections(api, adminToken).run(tenant, serverPid, count, events, openSeconds);
+            Api api,
+            String adminToken,
+            String tenant,
+            long serverPid,
+            int count,
+            int events,
+            long openSeconds,
+            long idleSeconds) {
+        return new ManyConnections(api, adminToken).run(tenant, serverPid, count, events, openSeconds, idleSeconds);
     }
 
-    private Result run(String tenant, long pid, int count, int events, long openSeconds) {
+    private Result run(String tenant, long pid, int count, int events, long openSeconds, long idleSeconds) {
         double load = Cpu.loadAverage();
         var apps = new ArrayList<Map.Entry<String, String>>();
         for (int i = 0; i * PER_APP < count; i++) {
@@ -141,10 +150,9 @@ final class ManyConnections {
             pinger.scheduleAtFixedRate(() -> pingSome(tick.getAndIncrement()), 1, 1, TimeUnit.SECONDS);
 
             // Idle: only the SDKs' pings, spread over their interval, as 10,000 real clients would be.
-            double idleSeconds = openSeconds >= 60 ? 10 : 2;
             long cpuBefore = Cpu.micros(Path.of("/proc", String.valueOf(pid), "stat"));
             long idleStart = System.nanoTime();
-            BenchServer.sleep((long) (idleSeconds * 1000));
+            BenchServer.sleep(idleSeconds * 1000);
             long cpuAfter = Cpu.micros(Path.of("/proc", String.valueOf(pid), "stat"));
             double idleWall = (System.nanoTime() - idleStart) / 1e3;
             long rssAfter = rssKb(pid);
@@ -159,6 +167,7 @@ final class ManyConnections {
                         count - open.size(),
                         new TreeMap<>(failures),
                         closedByServer.get(),
+                        retries.get(),
                         opening,
                         heapBefore,
                         heapAfter,
@@ -208,9 +217,7 @@ final class ManyConnections {
     }
 
     private CompletableFuture<?> openOne(HttpClient client, String appId, String secret) {
-        var endpoint = api.request("POST", "/callback/ws/endpoint", Map.of("AppID", appId, "AppSecret", secret), null);
-        return api.http
-                .sendAsync(endpoint, HttpResponse.BodyHandlers.ofString())
+        return endpoint(appId, secret, 3)
                 .thenCompose(response -> {
                     var answer = Api.JSON.readTree(response.body());
                     if (answer.path("code").asInt(-1) != 0) {
@@ -238,6 +245,28 @@ final class ManyConnections {
                     fail(cause.getClass().getSimpleName() + ": " + cause.getMessage());
                     return null;
                 });
+    }
+
+    /**
+     * The endpoint call, tried again (as an SDK tries again) when its pooled keep-alive connection
+     * was closed by the server as it was reused; {@code attempts} bounds the tries.
+     */
+    private CompletableFuture<HttpResponse<String>> endpoint(String appId, String secret, int attempts) {
+        var request = api.request("POST", "/callback/ws/endpoint", Map.of("AppID", appId, "AppSecret", secret), null);
+        return api.http
+                .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, error) -> {
+                    if (error == null) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                    var cause = error.getCause() != null ? error.getCause() : error;
+                    if (attempts > 1 && cause instanceof java.io.IOException) {
+                        retries.incrementAndGet();
+                        return endpoint(appId, secret, attempts - 1);
+                    }
+                    return CompletableFuture.<HttpResponse<String>>failedFuture(cause);
+                })
+                .thenCompose(f -> f);
     }
 
     private void fail(String reason) {
