@@ -15,9 +15,8 @@ final class ConnectionReport {
                 .append(" 64 handshakes at a time, one app per 50 connections (Feishu's cap per app). Each connection")
                 .append(" pings at once and then every PingInterval, spread over the interval. Idle CPU is the server")
                 .append(" process's CPU time over the idle window (only those pings going on) as a share of one core;")
-                .append(" heap is in use after a full GC (jcmd); RSS is VmRSS. Then people write one message at a")
-                .append(
-                        " time (8 in flight) to a sample of the apps; each event goes to one connection of its app, which")
+                .append(" heap is in use after a full GC (jcmd); RSS is VmRSS. Then people write messages (8 in")
+                .append(" flight) to a sample of the apps; each event goes to one connection of its app, which")
                 .append(
                         " ACKs it as the SDKs do; latency is from the write to the receipt, and \"recorded\" counts the")
                 .append(" deliveries the server recorded as delivered.\n\n");

@@ -43,7 +43,7 @@ final class ManyConnections {
     private static final int IN_FLIGHT = 64;
     private static final int PEOPLE = 8;
     private static final int WRITES_IN_FLIGHT = 8;
-    private static final Pattern E2E = Pattern.compile("e2e (\\d+)");
+    private static final Pattern E2E = Pattern.compile("e2e (\\d+) #(\\d+)");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
     private static final byte[] ACK = "{\"code\":200}".getBytes(StandardCharsets.UTF_8);
 
@@ -99,6 +99,8 @@ final class ManyConnections {
     private final Histogram histogram = new Histogram(3);
     private final AtomicInteger received = new AtomicInteger();
     private volatile int pingInterval = 120;
+    /** Each write's send-to-receipt time in ms, by the order it was written (-1 until it arrives). */
+    private volatile long[] byWrite = new long[0];
 
     private ManyConnections(Api api, String adminToken) {
         this.api = api;
@@ -291,6 +293,8 @@ final class ManyConnections {
         var permits = new Semaphore(WRITES_IN_FLIGHT);
         var writes = new ArrayList<CompletableFuture<?>>();
         var failed = new AtomicInteger();
+        byWrite = new long[events];
+        java.util.Arrays.fill(byWrite, -1);
         try {
             for (int k = 0; k < events; k++) {
                 if (!permits.tryAcquire(60, TimeUnit.SECONDS)) {
@@ -307,7 +311,7 @@ final class ManyConnections {
                                 "msg_type",
                                 "text",
                                 "content",
-                                "{\"text\":\"e2e " + System.nanoTime() + "\"}"),
+                                "{\"text\":\"e2e " + System.nanoTime() + " #" + k + "\"}"),
                         adminToken);
                 writes.add(api.http
                         .sendAsync(request, HttpResponse.BodyHandlers.ofString())
@@ -333,6 +337,8 @@ final class ManyConnections {
         while (received.get() < events && System.nanoTime() < deadline) {
             BenchServer.sleep(20);
         }
+        // Where the slow ones fall (first writes, or spread), for whoever reads the bench's output.
+        BenchRun.step("  push latencies in write order, ms: %s", java.util.Arrays.toString(byWrite));
         // The ACK is recorded after it arrives: poll the server's deliveries until all are in.
         int delivered = 0;
         deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -445,8 +451,13 @@ final class ManyConnections {
                     .asString();
             var matcher = E2E.matcher(content);
             if (matcher.find()) {
+                long micros = Math.max(0, now - Long.parseLong(matcher.group(1))) / 1000;
                 synchronized (histogram) {
-                    histogram.recordValue(Math.max(0, now - Long.parseLong(matcher.group(1))) / 1000);
+                    histogram.recordValue(micros);
+                }
+                int k = Integer.parseInt(matcher.group(2));
+                if (k < byWrite.length) {
+                    byWrite[k] = micros / 1000;
                 }
                 received.incrementAndGet();
             }
