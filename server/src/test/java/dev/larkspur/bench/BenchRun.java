@@ -265,8 +265,8 @@ final class BenchRun {
         step(
                 "long connections: %,d of %,d opened in %.1f s (%,d failed, %,d closed by the server, %,d endpoint"
                         + " calls retried), heap after GC"
-                        + " %,d KB -> %,d KB (%.1f KB each), RSS %,d KB -> %,d KB (%.1f KB each), idle CPU %.1f%%"
-                        + " of a core over %.1f s, %,d pongs; pushes to %d apps: %d of %d received, %d recorded"
+                        + " %,d KB -> %,d KB (%.1f KB each), RSS %,d KB -> %,d KB (%.1f KB each), idle CPU %.1f%% (%.1f%% with"
+                        + " none open) of a core over %.1f s, %,d pongs; pushes to %d apps: %d of %d received, %d recorded"
                         + " delivered, p50 %.2f ms, p99 %.2f ms; load average %.2f",
                 r.opened(),
                 r.target(),
@@ -281,6 +281,7 @@ final class BenchRun {
                 r.rssAfterKb(),
                 r.rssKbPerConnection(),
                 r.idleCpuPercent(),
+                r.baselineCpuPercent(),
                 r.idleSeconds(),
                 r.pongs(),
                 r.sampledApps(),

@@ -14,7 +14,8 @@ final class ConnectionReport {
                 .append(" them as an SDK does, the endpoint and then the WebSocket with its ticket, at most")
                 .append(" 64 handshakes at a time, one app per 50 connections (Feishu's cap per app). Each connection")
                 .append(" pings at once and then every PingInterval, spread over the interval. Idle CPU is the server")
-                .append(" process's CPU time over the idle window (only those pings going on) as a share of one core;")
+                .append(" process's CPU time over the idle window (only those pings going on) as a share of one core,")
+                .append(" beside the same window before any was opened;")
                 .append(" heap is in use after a full GC (jcmd); RSS is VmRSS. Then people write messages (8 in")
                 .append(" flight) to a sample of the apps; each event goes to one connection of its app, which")
                 .append(
@@ -24,7 +25,7 @@ final class ConnectionReport {
                 .append(" RSS MB before → after | KB each | idle CPU | pongs | events | received | recorded |")
                 .append(" p50 ms | p99 ms |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         md.append(
-                        "| %.2f | %,d of %,d | %.1f | %,d | %,d | %.0f → %.0f | %.1f | %.0f → %.0f | %.1f | %.1f%% over %.0f s | %,d |"
+                        "| %.2f | %,d of %,d | %.1f | %,d | %,d | %.0f → %.0f | %.1f | %.0f → %.0f | %.1f | %.1f%% (%.1f%% with none open) over %.0f s | %,d |"
                                 .formatted(
                                         r.loadAverage(),
                                         r.opened(),
@@ -39,6 +40,7 @@ final class ConnectionReport {
                                         r.rssAfterKb() / 1024.0,
                                         r.rssKbPerConnection(),
                                         r.idleCpuPercent(),
+                                        r.baselineCpuPercent(),
                                         r.idleSeconds(),
                                         r.pongs()))
                 .append(" %d to %d apps | %d | %d | %.2f | %.2f |\n"

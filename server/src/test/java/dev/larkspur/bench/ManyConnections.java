@@ -51,6 +51,7 @@ final class ManyConnections {
      * What the step saw: connections asked for, opened, failed (by reason) and closed by the server
      * while open; how long opening took; the server's heap after a full GC and RSS before and with
      * all open; its CPU while they sat idle ({@code idleCpuPercent} of one core over {@code
+     * idleSeconds}; {@code baselineCpuPercent} over as long with none open, before) over {@code
      * idleSeconds}); pongs received; and the sampled pushes: events written, received (by the bench's
      * connections, ACKed) and recorded as delivered by the server, with send-to-receipt latency.
      */
@@ -69,6 +70,7 @@ final class ManyConnections {
             long rssAfterKb,
             double idleSeconds,
             double idleCpuPercent,
+            double baselineCpuPercent,
             long pongs,
             int sampledApps,
             int events,
@@ -137,6 +139,7 @@ final class ManyConnections {
         }
         long heapBefore = IdleConnections.heapUsedKb(pid);
         long rssBefore = rssKb(pid);
+        double baseline = cpuPercent(pid, idleSeconds);
         // A few threads run every socket's callbacks; the JDK client's selector thread does the I/O.
         ExecutorService callbacks = Executors.newFixedThreadPool(4, daemon("many-ws"));
         var client = HttpClient.newBuilder().executor(callbacks).build();
@@ -152,11 +155,7 @@ final class ManyConnections {
             pinger.scheduleAtFixedRate(() -> pingSome(tick.getAndIncrement()), 1, 1, TimeUnit.SECONDS);
 
             // Idle: only the SDKs' pings, spread over their interval, as 10,000 real clients would be.
-            long cpuBefore = Cpu.micros(Path.of("/proc", String.valueOf(pid), "stat"));
-            long idleStart = System.nanoTime();
-            BenchServer.sleep(idleSeconds * 1000);
-            long cpuAfter = Cpu.micros(Path.of("/proc", String.valueOf(pid), "stat"));
-            double idleWall = (System.nanoTime() - idleStart) / 1e3;
+            double idle = cpuPercent(pid, idleSeconds);
             long rssAfter = rssKb(pid);
             long heapAfter = IdleConnections.heapUsedKb(pid);
 
@@ -175,8 +174,9 @@ final class ManyConnections {
                         heapAfter,
                         rssBefore,
                         rssAfter,
-                        idleWall / 1e6,
-                        100.0 * (cpuAfter - cpuBefore) / idleWall,
+                        idleSeconds,
+                        idle,
+                        baseline,
                         pongs.get(),
                         sampled,
                         events,
@@ -359,6 +359,16 @@ final class ManyConnections {
             BenchServer.sleep(200);
         }
         return delivered;
+    }
+
+    /** The process's CPU time over {@code seconds} of wall time, as a share of one core. */
+    private static double cpuPercent(long pid, long seconds) {
+        var stat = Path.of("/proc", String.valueOf(pid), "stat");
+        long cpuBefore = Cpu.micros(stat);
+        long start = System.nanoTime();
+        BenchServer.sleep(seconds * 1000);
+        long cpuAfter = Cpu.micros(stat);
+        return 100.0 * (cpuAfter - cpuBefore) / ((System.nanoTime() - start) / 1e3);
     }
 
     /** The process's resident set, from {@code /proc/<pid>/status}; 0 where there is none. */

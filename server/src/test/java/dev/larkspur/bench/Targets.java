@@ -185,7 +185,7 @@ final class Targets {
         row(
                 md,
                 target,
-                ("opened %,d of %,d in %.1f s, heap %.0f MB (%.1f KB each), RSS %.0f MB, idle CPU %.1f%% of a core,"
+                ("opened %,d of %,d in %.1f s, heap %.0f MB (%.1f KB each), RSS %.0f MB, idle CPU %.1f%% of a core (%.1f%% with none open),"
                                 + " sampled pushes delivered %d/%d, p99 %.2f ms")
                         .formatted(
                                 r.opened(),
@@ -195,6 +195,7 @@ final class Targets {
                                 r.heapKbPerConnection(),
                                 r.rssAfterKb() / 1024.0,
                                 r.idleCpuPercent(),
+                                r.baselineCpuPercent(),
                                 Math.min(r.received(), r.deliveredByServer()),
                                 r.events(),
                                 r.latency().p99()),
