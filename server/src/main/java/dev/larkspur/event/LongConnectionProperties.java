@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The long connection: the {@code ClientConfig} pushed to the SDKs (seconds; spec/protocols.md §4.3),
  * Feishu's cap of 50 connections per app, its 3 s wait for an ACK, how long a connection ticket
- * stays valid, how many connections this server holds in all (each idle one costs some tens of
- * kilobytes of heap; see bench/results/report.md), and how long an event of an app connected to no
+ * stays valid, how many connections this server holds in all (issue 14's 10,000; each idle one costs
+ * some tens of kilobytes of heap, see bench/results/report.md; Tomcat's own connection cap in
+ * application.yml sits above it), and how long an event of an app connected to no
  * instance waits before any instance takes it and records that the app is not online (the bench
  * lengthens it to hold a backlog until its client connects). Tests shorten the reconnect timings.
  */
@@ -23,7 +24,7 @@ public record LongConnectionProperties(
         @DefaultValue("50") int maxConnections,
         @DefaultValue("3s") Duration ackTimeout,
         @DefaultValue("60s") Duration ticketLifetime,
-        @DefaultValue("5000") int maxTotalConnections,
+        @DefaultValue("10000") int maxTotalConnections,
         @DefaultValue("5s") Duration unclaimedGrace) {
 
     public LongConnectionProperties {

@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code --only web} (only the web client's pages, reported in web-report.md and web-results.json),
  * {@code --only console} (only the delivery inspector over a million deliveries, in
  * console-report.md and console-results.json), {@code --only sends} (only the send loads, the hot
- * chat, the realistic load and the open loops, in sends-report.md and sends-results.json).
+ * chat, the realistic load and the open loops, in sends-report.md and sends-results.json), {@code
+ * --only connections} (only the many long connections, in connections-report.md and
+ * connections-results.json).
  */
 public final class Bench {
     private Bench() {}
@@ -42,7 +44,7 @@ public final class Bench {
             long webHistoryMessages,
             int webChats,
             long consoleDeliveries,
-            /* "" for the whole bench, else the one part run: web, console or sends */
+            /* "" for the whole bench, else the one part run: web, console, sends or connections */
             String only) {
         static Plan fullRun() {
             return new Plan(
@@ -86,14 +88,15 @@ public final class Bench {
 
         /**
          * Only one part of the bench, and only its data seeded: {@code web} (the web client's pages),
-         * {@code console} (the delivery inspector) or {@code sends} (the send loads beside their
-         * ceiling, the hot chat, the realistic load and the open loops).
+         * {@code console} (the delivery inspector), {@code sends} (the send loads beside their
+         * ceiling, the hot chat, the realistic load and the open loops) or {@code connections} (many
+         * concurrent long connections).
          */
         Plan only(String part) {
             boolean web = part.equals("web");
             boolean console = part.equals("console");
-            if (!web && !console && !part.equals("sends")) {
-                throw new IllegalArgumentException("--only takes web, console or sends, not " + part);
+            if (!web && !console && !part.equals("sends") && !part.equals("connections")) {
+                throw new IllegalArgumentException("--only takes web, console, sends or connections, not " + part);
             }
             return new Plan(
                     smoke,
@@ -126,14 +129,33 @@ public final class Bench {
             return only.equals("sends");
         }
 
+        boolean connectionsOnly() {
+            return only.equals("connections");
+        }
+
         /** The realistic load's chats (1,000; a few in the smoke run; none in a partial run). */
         int realisticChats() {
-            return webOnly() || consoleOnly() ? 0 : smoke ? 10 : 1_000;
+            return webOnly() || consoleOnly() || connectionsOnly() ? 0 : smoke ? 10 : 1_000;
         }
 
         /** The backlog each delivery mode is measured on (none in a web or console run). */
         int deliveryBacklog() {
-            return webOnly() || consoleOnly() ? 0 : smoke ? 300 : 20_000;
+            return webOnly() || consoleOnly() || connectionsOnly() ? 0 : smoke ? 300 : 20_000;
+        }
+
+        /** Concurrent long connections (issue 14's 10,000; 200 in the smoke run). */
+        int longConnections() {
+            return smoke ? 200 : Targets.LONG_CONNECTIONS;
+        }
+
+        /** Events pushed to a sample of those connections' apps once all are open. */
+        int longConnectionEvents() {
+            return smoke ? 20 : 100;
+        }
+
+        /** How long opening the long connections may take. */
+        long longConnectionsOpenSeconds() {
+            return smoke ? 60 : 480;
         }
 
         /** The realistic load's largest chat (its smallest has {@link RealisticChats#MIN_MEMBERS}). */

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 final class BenchRun {
     private static final String ADMIN_TOKEN = "lsa-bench-admin-token";
     private static final Duration BURST = Duration.ofSeconds(2);
-    private static final int IDLE_CONNECTIONS = 200;
 
     private final Plan plan;
     private final Path jar;
@@ -51,6 +50,12 @@ final class BenchRun {
         result.environment().putAll(Environment.of(db.name()));
         result.environment().put("long_connection_unclaimed_grace", DeliveryRate.UNCLAIMED_GRACE);
         Map<String, Integer> pools;
+        if (plan.connectionsOnly()) {
+            try (var server = start(env, db)) {
+                connections(server, new Api(server.baseUrl), result);
+            }
+            return result;
+        }
 
         try (var server = start(env, db)) {
             var api = new Api(server.baseUrl);
@@ -177,7 +182,7 @@ final class BenchRun {
         var isolated = Isolation.measure(api, ADMIN_TOKEN, plan.smoke() ? 50 : 500, plan.eventRate(), plan.eventsFor());
         isolated.forEach((mode, r) -> events(result, mode + "_isolated", r));
         awaitFanOut(api);
-        idle(server, api, result);
+        connections(server, api, result);
     }
 
     private BenchServer start(Map<String, String> env, Database db) {
@@ -242,14 +247,56 @@ final class BenchRun {
         result.console().putAll(pages);
     }
 
-    /** What an idle long connection costs in heap (issue 13 item 5: tens of kilobytes). */
-    private static void idle(BenchServer server, Api api, RunResult result) {
-        var idle = IdleConnections.measure(api, ADMIN_TOKEN, Fixture.TENANT, server.pid(), IDLE_CONNECTIONS);
+    /**
+     * Issue 14's many long connections: opened, idle (CPU, heap per connection, RSS), then pushed to
+     * (a sample of their apps). The heap per connection is issue 13 item 5's "tens of kilobytes".
+     */
+    private void connections(BenchServer server, Api api, RunResult result) {
+        step("long connections: opening %,d", plan.longConnections());
+        var r = ManyConnections.measure(
+                api,
+                ADMIN_TOKEN,
+                Fixture.TENANT,
+                server.pid(),
+                plan.longConnections(),
+                plan.longConnectionEvents(),
+                plan.longConnectionsOpenSeconds(),
+                plan.smoke() ? 2 : 10);
         step(
-                "idle long connections: %d, heap after GC %,d KB -> %,d KB, %.1f KB each",
-                idle.connections(), idle.heapBeforeKb(), idle.heapAfterKb(), idle.kbPerConnection());
-        result.sizes().put("idle_connections", (long) idle.connections());
-        result.sizes().put("idle_connection_heap_bytes", Math.round(idle.kbPerConnection() * 1024));
+                "long connections: %,d of %,d opened in %.1f s (%,d failed, %,d closed by the server, %,d endpoint"
+                        + " calls retried), heap after GC"
+                        + " %,d KB -> %,d KB (%.1f KB each), RSS %,d KB -> %,d KB (%.1f KB each), idle CPU %.1f%% (%.1f%% with"
+                        + " none open) of a core over %.1f s, %,d pongs; pushes to %d apps: %d of %d received, %d recorded"
+                        + " delivered, p50 %.2f ms, p99 %.2f ms; load average %.2f",
+                r.opened(),
+                r.target(),
+                r.openSeconds(),
+                r.failed(),
+                r.closedByServer(),
+                r.endpointRetries(),
+                r.heapBeforeKb(),
+                r.heapAfterKb(),
+                r.heapKbPerConnection(),
+                r.rssBeforeKb(),
+                r.rssAfterKb(),
+                r.rssKbPerConnection(),
+                r.idleCpuPercent(),
+                r.baselineCpuPercent(),
+                r.idleSeconds(),
+                r.pongs(),
+                r.sampledApps(),
+                r.received(),
+                r.events(),
+                r.deliveredByServer(),
+                r.latency().p50(),
+                r.latency().p99(),
+                r.loadAverage());
+        if (!r.failures().isEmpty()) {
+            step("  failures: %s", r.failures());
+        }
+        result.connections().put("long_connections", r);
+        result.sizes().put("idle_connections", (long) r.opened());
+        result.sizes().put("idle_connection_heap_bytes", Math.round(r.heapKbPerConnection() * 1024));
     }
 
     private static void events(RunResult result, String name, EventLatency.Result r) {

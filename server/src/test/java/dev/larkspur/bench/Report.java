@@ -69,6 +69,12 @@ final class Report {
             } else if (plan.consoleOnly()) {
                 md.append("## ").append(run.database()).append("\n\n");
                 ConsoleReport.section(md, plan, run);
+            } else if (plan.connectionsOnly()) {
+                md.append("## ").append(run.database()).append("\n\n");
+                SendReport.environment(md, run);
+                Targets.table(md, plan, run);
+                md.append('\n');
+                ConnectionReport.section(md, run);
             } else {
                 section(md, plan, run, out);
             }
@@ -105,6 +111,7 @@ final class Report {
             DeliveryReport.events(md, run);
         }
         DeliveryReport.rates(md, plan, run);
+        ConnectionReport.section(md, run);
         md.append("\n### Charts\n\n");
         for (var chart : List.of(
                 Charts.throughput(run, out),

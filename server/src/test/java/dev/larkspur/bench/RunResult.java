@@ -22,7 +22,9 @@ record RunResult(
         /* open-loop sends by name, e.g. send_1000 (FixedRate) */
         Map<String, FixedRate.Result> openLoops,
         /* callback, long_connection: deliveries per second from a backlog (DeliveryRate) */
-        Map<String, DeliveryRate.Result> deliveries) {
+        Map<String, DeliveryRate.Result> deliveries,
+        /* long_connections: many concurrent long connections, idle and then pushed to (ManyConnections) */
+        Map<String, ManyConnections.Result> connections) {
 
     /**
      * One measured step: its latency, the 1-minute load average when it began, the database
@@ -45,6 +47,7 @@ record RunResult(
     static RunResult empty(String database) {
         return new RunResult(
                 database,
+                new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
                 new LinkedHashMap<>(),
@@ -81,7 +84,10 @@ record RunResult(
         long openLoopErrors = openLoops.values().stream()
                 .mapToLong(r -> r.serverFailures() + r.drops())
                 .sum();
-        return loadErrors + pageErrors + eventErrors + openLoopErrors + undelivered;
+        long connectionErrors = connections.values().stream()
+                .mapToLong(ManyConnections.Result::errors)
+                .sum();
+        return loadErrors + pageErrors + eventErrors + openLoopErrors + undelivered + connectionErrors;
     }
 
     /** The best throughput of a load over all concurrencies. */

@@ -177,22 +177,29 @@ final class Targets {
 
     private static void longConnections(StringBuilder md, RunResult run) {
         String target = "%,d concurrent long connections: server memory and CPU".formatted(LONG_CONNECTIONS);
-        Long idle = run.sizes().get("idle_connections");
-        if (idle == null) {
+        var r = run.connections().get("long_connections");
+        if (r == null) {
             row(md, target, NOT_MEASURED, null);
             return;
         }
         row(
                 md,
                 target,
-                "%s: %,d idle connections opened, %.1f KB of heap each; CPU not measured"
+                ("opened %,d of %,d in %.1f s, heap %.0f MB (%.1f KB each), RSS %.0f MB, idle CPU %.1f%% of a core (%.1f%% with none open),"
+                                + " sampled pushes delivered %d/%d, p99 %.2f ms")
                         .formatted(
-                                idle >= LONG_CONNECTIONS
-                                        ? "measured"
-                                        : NOT_MEASURED + " at %,d".formatted(LONG_CONNECTIONS),
-                                idle,
-                                run.sizes().get("idle_connection_heap_bytes") / 1024.0),
-                null);
+                                r.opened(),
+                                r.target(),
+                                r.openSeconds(),
+                                r.heapAfterKb() / 1024.0,
+                                r.heapKbPerConnection(),
+                                r.rssAfterKb() / 1024.0,
+                                r.idleCpuPercent(),
+                                r.baselineCpuPercent(),
+                                Math.min(r.received(), r.deliveredByServer()),
+                                r.events(),
+                                r.latency().p99()),
+                r.target() < LONG_CONNECTIONS ? null : r.opened() >= LONG_CONNECTIONS && r.errors() == 0);
     }
 
     /** One row; {@code met} null when the run cannot say (not measured, or not at the target's size). */
