@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Every delivery with its attempts, for operators; and replay, which queues one again now. */
 @Service
@@ -50,7 +49,6 @@ public class DeliveryInspector {
      * time and id; three queries whatever the page size: the deliveries, their event ids, their
      * attempts.
      */
-    @Transactional(readOnly = true)
     public Page search(Filter f, String pageToken, int size) {
         Long beforeAt = null;
         Long beforePk = null;
@@ -79,7 +77,6 @@ public class DeliveryInspector {
         return new Page(items, next);
     }
 
-    @Transactional(readOnly = true)
     public Optional<Inspected> find(long deliveryPk) {
         return deliveries
                 .find(deliveryPk)
@@ -90,7 +87,6 @@ public class DeliveryInspector {
                         deliveries.attempts(List.of(d.pk())).getOrDefault(d.pk(), List.of())));
     }
 
-    @Transactional
     public boolean replay(long deliveryPk) {
         if (deliveries.find(deliveryPk).isEmpty()) {
             return false;

@@ -1,6 +1,7 @@
 package dev.larkspur.event;
 
 import dev.larkspur.event.internal.DeliveryRepository;
+import dev.larkspur.platform.EventsPool;
 import dev.larkspur.platform.LarkspurProperties;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ record DeliveryParts(
         EventRenderer renderer,
         EventSettingsService settings,
         EventApps apps,
-        TransactionTemplate tx,
+        @EventsPool TransactionTemplate tx,
         EventMeter meter,
         DeliveryFaults faults,
         LarkspurProperties props,

@@ -4,6 +4,7 @@ import dev.larkspur.directory.App;
 import dev.larkspur.event.internal.DeliveryRepository;
 import dev.larkspur.event.internal.EventNotifier;
 import dev.larkspur.platform.CommitBarrier;
+import dev.larkspur.platform.EventsPool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ public class Fanout {
             EventSettingsService settings,
             JsonMapper json,
             EventNotifier notifier,
-            TransactionTemplate tx,
+            @EventsPool TransactionTemplate tx,
             EventMeter meter,
             CommitBarrier barrier,
             Clock clock) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
@@ -33,6 +34,7 @@ final class DbCeiling {
             + "\"message_type\":\"text\",\"content\":\"{\\\"text\\\":\\\"bench\\\"}\"}}";
 
     private final Database db;
+    private final AtomicInteger runs = new AtomicInteger();
     private final long chatPk;
     private final long tenantPk;
     private final long appPk;
@@ -74,6 +76,8 @@ final class DbCeiling {
     record Measured(Latency latency, Cpu.Cost cost) {}
 
     Measured run(int threads, Duration duration) throws Exception {
+        // Two runs may have as many connections (both capped at the request pool): their message ids must differ.
+        int run = runs.incrementAndGet();
         var histogram = new Histogram(3);
         var errors = new AtomicLong();
         var firstError = new AtomicReference<String>();
@@ -95,7 +99,7 @@ final class DbCeiling {
                     for (long n = 0; System.nanoTime() < end; n++) {
                         long start = System.nanoTime();
                         try {
-                            write(c, "om_c" + threads + "_" + id + "_" + n);
+                            write(c, "om_c" + run + "_" + id + "_" + n);
                             mine.recordValue((System.nanoTime() - start) / 1000);
                         } catch (SQLException e) {
                             c.rollback();

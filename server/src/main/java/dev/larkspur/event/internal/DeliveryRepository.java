@@ -5,6 +5,7 @@ import dev.larkspur.event.DeliveryAttempt;
 import dev.larkspur.event.DeliveryBacklog;
 import dev.larkspur.event.EventSettings;
 import dev.larkspur.event.StoredEvent;
+import dev.larkspur.platform.EventsPool;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,9 +37,14 @@ public class DeliveryRepository {
      */
     private final boolean lockPickedKeys;
 
-    DeliveryRepository(JdbcClient jdbc, JdbcTemplate template) {
+    /**
+     * On the event workers' pool ({@link EventsPool}): the fan-out, the claims and the records run
+     * there, in its transactions, so that requests holding every connection of theirs cannot hold up
+     * deliveries. The inspector's reads and replays take a connection of it too.
+     */
+    DeliveryRepository(@EventsPool JdbcClient jdbc, @EventsPool DataSource events) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.template = new JdbcTemplate(events);
         this.lockPickedKeys = !DatabaseProduct.isPostgres(template.getDataSource());
     }
 
