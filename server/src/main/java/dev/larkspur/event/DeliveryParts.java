@@ -17,5 +17,6 @@ record DeliveryParts(
         @EventsPool TransactionTemplate tx,
         EventMeter meter,
         DeliveryFaults faults,
+        EventSignals signals,
         LarkspurProperties props,
         Clock clock) {}

@@ -1,6 +1,7 @@
 package dev.larkspur.event;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class EventSignals {
     private final Signal events = new Signal();
     private final Signal deliveries = new Signal();
+    private final AtomicLong newDeliveries = new AtomicLong();
 
     /** New events were recorded. */
     public void wake() {
@@ -23,7 +25,18 @@ public class EventSignals {
 
     /** New deliveries are due (fanned out, replayed, or announced by another instance). */
     public void wakeDeliveries() {
+        newDeliveries.incrementAndGet();
         deliveries.wake();
+    }
+
+    /** Places in flight came back: the delivery loops may claim again, though no new work came. */
+    void wakeForPlaces() {
+        deliveries.wake();
+    }
+
+    /** Counts {@link #wakeDeliveries}: unchanged, no delivery was made due but by the passing of time. */
+    long newDeliveries() {
+        return newDeliveries.get();
     }
 
     /**

@@ -90,7 +90,7 @@ class EventWorkers implements SmartLifecycle {
             try {
                 if (pipeline.recordFinished(config.pollMillis()) > 0) {
                     // Places came back: deliveries of apps that were at their share may go now.
-                    signals.wakeDeliveries();
+                    signals.wakeForPlaces();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
