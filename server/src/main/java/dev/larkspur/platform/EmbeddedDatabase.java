@@ -21,20 +21,11 @@ public final class EmbeddedDatabase {
      * it, 0, so that H2 writes each commit before it returns. QUERY_CACHE_SIZE: H2 keeps 8 parsed
      * statements per connection by default; a send alone runs more distinct statements than that, so
      * every statement was parsed again (a tenth of a send's CPU in the benchmark's profile).
-     * CACHE_SIZE: H2 caches 16 MB of pages by default; with the benchmark's 1 GB database, an eighth
-     * of the server's CPU went to reading pages back and keeping that cache, so it gets an eighth of
-     * the heap (128 MB of 1 GB), never less than H2's own default.
      */
     public static String jdbcUrl(Path dataDir, H2 settings) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("larkspur")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
-                + ";WRITE_DELAY=" + (settings.groupCommit() ? 500 : 0) + ";QUERY_CACHE_SIZE=256"
-                + ";CACHE_SIZE=" + cacheKb(Runtime.getRuntime().maxMemory());
-    }
-
-    /** The page cache for a heap of {@code maxHeapBytes}, in KB as H2 takes it. */
-    static long cacheKb(long maxHeapBytes) {
-        return Math.max(16 * 1024, maxHeapBytes / 8 / 1024);
+                + ";WRITE_DELAY=" + (settings.groupCommit() ? 500 : 0) + ";QUERY_CACHE_SIZE=256";
     }
 
     /** {@link #jdbcUrl(Path, H2)} with the default settings (group commit on). */
