@@ -1,8 +1,6 @@
 package dev.larkspur.event.internal;
 
 import dev.larkspur.platform.EventsPool;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +31,7 @@ public class EventNotifier implements AutoCloseable {
 
     EventNotifier(@EventsPool JdbcClient jdbc, @EventsPool DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = DatabaseProduct.isPostgres(dataSource);
     }
 
     /** Called after a commit that recorded events; returns at once. */
@@ -58,17 +56,5 @@ public class EventNotifier implements AutoCloseable {
     @Override
     public void close() {
         sender.shutdownNow();
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase()
-                    .contains("postgres");
-        } catch (SQLException e) {
-            return false;
-        }
     }
 }

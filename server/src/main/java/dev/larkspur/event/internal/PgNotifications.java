@@ -31,7 +31,7 @@ class PgNotifications implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!isPostgres()) {
+        if (!DatabaseProduct.isPostgres(dataSource)) {
             return;
         }
         running = true;
@@ -62,18 +62,6 @@ class PgNotifications implements SmartLifecycle {
                     sleepQuietly();
                 }
             }
-        }
-    }
-
-    private boolean isPostgres() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase()
-                    .contains("postgres");
-        } catch (SQLException e) {
-            return false;
         }
     }
 
