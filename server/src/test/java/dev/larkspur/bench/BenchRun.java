@@ -5,6 +5,8 @@ import dev.larkspur.bench.Wrk.Call;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -256,7 +258,6 @@ final class BenchRun {
         var r = ManyConnections.measure(
                 api,
                 ADMIN_TOKEN,
-                Fixture.TENANT,
                 server.pid(),
                 plan.longConnections(),
                 plan.longConnectionEvents(),
@@ -314,7 +315,8 @@ final class BenchRun {
         result.events().put(name, r);
     }
 
+    /** A line of the bench's log, after the UTC time: ProfileSummary's --from and --to cut a profile to one step. */
     static void step(String format, Object... args) {
-        System.out.println(String.format(format, args));
+        System.out.println(LocalTime.now(ZoneOffset.UTC).withNano(0) + " " + String.format(format, args));
     }
 }

@@ -103,6 +103,8 @@ final class ManyConnections {
     private volatile int pingInterval = 120;
     /** Each write's send-to-receipt time in ms, by the order it was written (-1 until it arrives). */
     private volatile long[] byWrite = new long[0];
+    /** The tenant of the step's own, made by {@link #tenant()}. */
+    private String tenant;
 
     private ManyConnections(Api api, String adminToken) {
         this.api = api;
@@ -110,19 +112,13 @@ final class ManyConnections {
     }
 
     static Result measure(
-            Api api,
-            String adminToken,
-            String tenant,
-            long serverPid,
-            int count,
-            int events,
-            long openSeconds,
-            long idleSeconds) {
-        return new ManyConnections(api, adminToken).run(tenant, serverPid, count, events, openSeconds, idleSeconds);
+            Api api, String adminToken, long serverPid, int count, int events, long openSeconds, long idleSeconds) {
+        return new ManyConnections(api, adminToken).run(serverPid, count, events, openSeconds, idleSeconds);
     }
 
-    private Result run(String tenant, long pid, int count, int events, long openSeconds, long idleSeconds) {
+    private Result run(long pid, int count, int events, long openSeconds, long idleSeconds) {
         double load = Cpu.loadAverage();
+        tenant = tenant();
         var apps = new ArrayList<Map.Entry<String, String>>();
         for (int i = 0; i * PER_APP < count; i++) {
             var app = api.ok("POST", "/admin/v1/tenants/" + tenant + "/apps", Map.of("name", "Many " + i), adminToken);
@@ -285,6 +281,25 @@ final class ManyConnections {
     }
 
     /**
+     * A tenant of the step's own, with the people who write to its apps. A new app gives every
+     * person of its tenant an open_id of their own (Feishu's open_id is per app): in the bench's
+     * tenant, filled with 50,000 members, each of the 200 apps took seven seconds to make.
+     */
+    private String tenant() {
+        String key = api.ok("POST", "/admin/v1/tenants", Map.of("name", "Many connections"), adminToken)
+                .path("tenant_key")
+                .asString();
+        for (int p = 0; p < PEOPLE; p++) {
+            api.ok(
+                    "POST",
+                    "/admin/v1/tenants/" + key + "/users",
+                    Map.of("name", "u" + p, "user_id", "u" + p),
+                    adminToken);
+        }
+        return key;
+    }
+
+    /**
      * People write {@code events} messages round-robin to {@code apps}, a few at a time; each text
      * carries the bench's clock when it was written. Waits for every receipt (within a minute), then
      * for the server to record every delivery, and returns how many it recorded.
@@ -302,7 +317,7 @@ final class ManyConnections {
                 }
                 var request = api.request(
                         "POST",
-                        "/admin/v1/tenants/" + Fixture.TENANT + "/users/u" + (k % PEOPLE) + "/messages",
+                        "/admin/v1/tenants/" + tenant + "/users/u" + (k % PEOPLE) + "/messages",
                         Map.of(
                                 "receive_id_type",
                                 "app_id",
