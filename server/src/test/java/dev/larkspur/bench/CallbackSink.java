@@ -29,9 +29,22 @@ final class CallbackSink implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * A bot's HTTP endpoint on 127.0.0.1, answering as bots' servers do: with Nagle's algorithm off.
+     * The JDK's server leaves it on and writes an answer's headers and body apart, so each answer's
+     * body waited for the server's delayed ACK of its headers: 44 ms a push (p50 of 200 sequential
+     * posts; 1.5 ms with it off). With 32 pushes of an app in flight, that held a callback backlog
+     * to about 585 deliveries a second, whatever the server did. Node's and Go's HTTP servers turn
+     * Nagle off by default. The setting is read once, when the JDK's first server is made.
+     */
+    static HttpServer endpoint() throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+    }
+
     /** Starts an endpoint and makes it {@code appId}'s callback for message receipts. */
     static CallbackSink forApp(Api api, String adminToken, String appId) throws IOException {
-        var sink = new CallbackSink(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128));
+        var sink = new CallbackSink(endpoint());
         sink.server.setExecutor(sink.pool);
         sink.server.createContext("/events", sink::push);
         sink.server.start();

@@ -6,9 +6,7 @@ import com.lark.oapi.service.im.v1.model.P2MessageReceiveV1;
 import com.lark.oapi.ws.Client;
 import com.lark.oapi.ws.ClientStopper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +59,7 @@ final class EventLatency {
     /** By HTTP callback: a bare endpoint that answers the URL check and records each push. */
     static Result callback(Api api, String adminToken, int perSecond, Duration duration) throws IOException {
         var bench = new EventLatency(api, adminToken);
-        var endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        var endpoint = CallbackSink.endpoint();
         var pool = Executors.newFixedThreadPool(16);
         endpoint.setExecutor(pool);
         endpoint.createContext("/events", bench::push);

@@ -25,8 +25,9 @@ import jdk.jfr.consumer.RecordingFile;
  * (inclusive) and the methods they were in (self).
  *
  * <p>Usage: {@code java -cp <bench classpath> dev.larkspur.bench.ProfileSummary <file.jfr>
- * [--from HH:MM:SS] [--to HH:MM:SS] [--pools N] [--rows N]}. {@code --from}/{@code --to} (UTC, the
- * times {@code bench/run} prints beside each step) keep only one step's samples.
+ * [--from HH:MM:SS] [--to HH:MM:SS] [--pools N] [--rows N] [--package org.h2.]}. {@code --from}/{@code --to} (UTC, the
+ * times {@code bench/run} prints beside each step) keep only one step's samples; {@code --package}
+ * counts another package's methods on the stack than Larkspur's.
  */
 public final class ProfileSummary {
     private static final String OURS = "dev.larkspur.";
@@ -48,6 +49,7 @@ public final class ProfileSummary {
                 case "--to" -> summary.to = LocalTime.parse(args[i + 1]);
                 case "--pools" -> pools = Integer.parseInt(args[i + 1]);
                 case "--rows" -> rows = Integer.parseInt(args[i + 1]);
+                case "--package" -> summary.inclusivePackage = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,6 +71,9 @@ public final class ProfileSummary {
     }
 
     private final Map<String, Pool> byPool = new HashMap<>();
+    /** Whose methods the inclusive column counts: Larkspur's, or e.g. org.h2. for H2's own threads. */
+    private String inclusivePackage = OURS;
+
     private LocalTime from;
     private LocalTime to;
     private long total;
@@ -166,7 +171,7 @@ public final class ProfileSummary {
         return threadName.replaceAll("\\d+", "#");
     }
 
-    private static void count(Pool pool, RecordedStackTrace stack) {
+    private void count(Pool pool, RecordedStackTrace stack) {
         if (stack == null || stack.getFrames().isEmpty()) {
             return;
         }
@@ -176,19 +181,21 @@ public final class ProfileSummary {
         var seen = new HashSet<String>();
         for (RecordedFrame frame : frames) {
             String m = method(frame);
-            if (m.startsWith(OURS) && !wrapper(m) && seen.add(m)) {
+            if (m.startsWith(inclusivePackage) && !wrapper(m) && seen.add(m)) {
                 pool.inclusive.merge(m, 1L, Long::sum);
             }
         }
     }
 
     /**
-     * Frames on nearly every request's stack that say nothing of where its time went: servlet
-     * filters and Tomcat valves, lambdas and Spring's proxies (their target method follows them).
+     * Frames on nearly every stack that say nothing of where its time went: servlet filters and
+     * Tomcat valves, the wrapper of every background thread, lambdas and Spring's proxies (their
+     * target method follows them).
      */
     private static boolean wrapper(String method) {
         String type = method.substring(0, method.lastIndexOf('.'));
         return type.endsWith("Filter")
+                || method.equals("dev.larkspur.platform.BackgroundWrites.run")
                 || type.endsWith("Valve")
                 || type.contains("$$Lambda")
                 || type.contains("$$SpringCGLIB")
