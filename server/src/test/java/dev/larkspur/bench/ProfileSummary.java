@@ -24,10 +24,10 @@ import jdk.jfr.consumer.RecordingFile;
  * samples by thread pool, then for each busy pool the Larkspur methods its samples ran under
  * (inclusive) and the methods they were in (self).
  *
- * <p>Usage: {@code java -cp <bench classpath> dev.larkspur.bench.ProfileSummary <file.jfr>
- * [--from HH:MM:SS] [--to HH:MM:SS] [--pools N] [--rows N] [--package org.h2.]}. {@code --from}/{@code --to} (UTC, the
- * times {@code bench/run} prints beside each step) keep only one step's samples; {@code --package}
- * counts another package's methods on the stack than Larkspur's.
+ * <p>Usage: {@code bench/profile <file.jfr> [--from HH:MM:SS] [--to HH:MM:SS] [--pools N] [--rows N]
+ * [--package org.h2.]}. {@code --from}/{@code --to} (UTC, the times {@code bench/run} prints beside
+ * each step) keep only one step's samples; {@code --package} counts another package's methods on the
+ * stack than Larkspur's.
  */
 public final class ProfileSummary {
     private static final String OURS = "dev.larkspur.";
