@@ -15,6 +15,7 @@ import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -85,9 +86,13 @@ public final class ProfileSummary {
     private double jvmCpu;
     private double machineCpu;
     private long cpuReadings;
-
     /** Waits by where they happened: total milliseconds and how many. */
     private final Map<String, long[]> waits = new HashMap<>();
+    /** Garbage collections in the window: how many, their pauses summed, and the longest. */
+    private long collections;
+
+    private Duration paused = Duration.ZERO;
+    private Duration longestPause = Duration.ZERO;
 
     /**
      * A park or a blocked monitor entry, of those the recording keeps (the profile settings keep
@@ -112,22 +117,15 @@ public final class ProfileSummary {
         if (ours == null) {
             return;
         }
-        var thread = event.getThread();
         String key = "`%s` | `%s` | %s"
                 .formatted(
-                        pool(thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName()),
+                        pool(event.getThread()),
                         shorten(ours),
                         in == null || in.equals(ours) ? "the JDK" : "`" + shorten(in) + "`");
         var w = waits.computeIfAbsent(key, k -> new long[2]);
         w[0] += event.getDuration().toMillis();
         w[1]++;
     }
-
-    /** Garbage collections in the window: how many, their pauses summed, and the longest. */
-    private long collections;
-
-    private Duration paused = Duration.ZERO;
-    private Duration longestPause = Duration.ZERO;
 
     private void collected(RecordedEvent event) {
         if (inWindow(event.getStartTime())) {
@@ -159,16 +157,15 @@ public final class ProfileSummary {
         first = first == null || at.isBefore(first) ? at : first;
         last = last == null || at.isAfter(last) ? at : last;
         total++;
-        var thread = event.getThread("sampledThread");
-        String name = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
-        var pool = byPool.computeIfAbsent(pool(name), k -> new Pool());
+        var pool = byPool.computeIfAbsent(pool(event.getThread("sampledThread")), k -> new Pool());
         pool.samples++;
         count(pool, event.getStackTrace());
     }
 
     /** A thread's pool: its name with the numbers taken out (http-nio-8080-exec-12 → http-nio-#-exec-#). */
-    static String pool(String threadName) {
-        return threadName.replaceAll("\\d+", "#");
+    static String pool(RecordedThread thread) {
+        String name = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
+        return name.replaceAll("\\d+", "#");
     }
 
     private void count(Pool pool, RecordedStackTrace stack) {
