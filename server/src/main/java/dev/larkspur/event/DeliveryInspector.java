@@ -88,11 +88,12 @@ public class DeliveryInspector {
     }
 
     public boolean replay(long deliveryPk) {
-        if (deliveries.find(deliveryPk).isEmpty()) {
+        var delivery = deliveries.find(deliveryPk).orElse(null);
+        if (delivery == null) {
             return false;
         }
         deliveries.requeue(deliveryPk, clock.millis());
-        signals.wakeDeliveries();
+        signals.wakeDeliveries(delivery.mode());
         return true;
     }
 }

@@ -75,7 +75,7 @@ public class DeliveryPipeline {
      * use is given back at once, due as it was. Each delivery returned must be {@link #send sent}.
      */
     public List<Delivery> claim(int limit) {
-        long newDeliveries = signals.newDeliveries();
+        long newDeliveries = signals.newDeliveries(transport.mode());
         long now = clock.millis();
         long lease = now + leaseMillis;
         var full = shares.full();
@@ -117,7 +117,7 @@ public class DeliveryPipeline {
         return last != null
                 && !full.isEmpty()
                 && full.containsAll(last.skipped())
-                && last.newDeliveries() == signals.newDeliveries()
+                && last.newDeliveries() == signals.newDeliveries(transport.mode())
                 && now - last.at() < pollMillis;
     }
 

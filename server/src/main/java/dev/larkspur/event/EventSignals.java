@@ -1,5 +1,6 @@
 package dev.larkspur.event;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -8,35 +9,50 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wakes the event workers when there is new work in this process, so that delivery does not wait
- * for the next poll. Other instances find the work on their own poll. Two signals, so that each
- * loop wakes only for its own work: new events (fan-out and the browsers' live updates) and
- * deliveries due (the delivery loops), instead of every loop at every commit.
+ * for the next poll. Other instances find the work on their own poll, or sooner when told by
+ * PostgreSQL NOTIFY. One signal for new events (fan-out and the browsers' live updates) and one per
+ * delivery mode, so that each loop wakes only for its own work: when every fan-out woke both
+ * modes, the long-connection loop claimed after 97% of the sends on PostgreSQL, found nothing, and
+ * that empty claim was 5.2% of the database's time (bench/results/report.md, December 2026).
  */
 @Component
 public class EventSignals {
     private final Signal events = new Signal();
-    private final Signal deliveries = new Signal();
-    private final AtomicLong newDeliveries = new AtomicLong();
+    private final Map<String, Deliveries> deliveries =
+            Map.of(EventSettings.CALLBACK, new Deliveries(), EventSettings.WEBSOCKET, new Deliveries());
+
+    /** A mode's signal, and how many times deliveries of it were made due. */
+    private record Deliveries(Signal signal, AtomicLong made) {
+        Deliveries() {
+            this(new Signal(), new AtomicLong());
+        }
+    }
 
     /** New events were recorded. */
     public void wake() {
         events.wake();
     }
 
-    /** New deliveries are due (fanned out, replayed, or announced by another instance). */
-    public void wakeDeliveries() {
-        newDeliveries.incrementAndGet();
-        deliveries.wake();
+    /** New deliveries of the mode are due (fanned out, replayed, or announced by another instance). */
+    public void wakeDeliveries(String mode) {
+        var mine = of(mode);
+        mine.made().incrementAndGet();
+        mine.signal().wake();
     }
 
-    /** Places in flight came back: the delivery loops may claim again, though no new work came. */
-    void wakeForPlaces() {
-        deliveries.wake();
+    /** New deliveries may be due in any mode: another instance did not say which. */
+    public void wakeAllDeliveries() {
+        deliveries.keySet().forEach(this::wakeDeliveries);
     }
 
-    /** Counts {@link #wakeDeliveries}: unchanged, no delivery was made due but by the passing of time. */
-    long newDeliveries() {
-        return newDeliveries.get();
+    /** Places in flight came back: the mode's loop may claim again, though no new work came. */
+    void wakeForPlaces(String mode) {
+        of(mode).signal().wake();
+    }
+
+    /** Counts {@link #wakeDeliveries}: unchanged, no delivery of the mode was made due but by the passing of time. */
+    long newDeliveries(String mode) {
+        return of(mode).made().get();
     }
 
     /**
@@ -52,12 +68,20 @@ public class EventSignals {
         events.await(seen, millis);
     }
 
-    long deliveryGeneration() {
-        return deliveries.generation();
+    long deliveryGeneration(String mode) {
+        return of(mode).signal().generation();
     }
 
-    void awaitDeliveries(long seen, long millis) throws InterruptedException {
-        deliveries.await(seen, millis);
+    void awaitDeliveries(String mode, long seen, long millis) throws InterruptedException {
+        of(mode).signal().await(seen, millis);
+    }
+
+    private Deliveries of(String mode) {
+        var mine = deliveries.get(mode);
+        if (mine == null) {
+            throw new IllegalArgumentException("no delivery mode " + mode);
+        }
+        return mine;
     }
 
     private static final class Signal {

@@ -46,7 +46,7 @@ class EventWorkers implements SmartLifecycle {
         }
         running = true;
         loops = Executors.newFixedThreadPool(1 + 2 * pipelines.size(), daemon("larkspur-events"));
-        loops.submit(() -> loop("fan-out", this::fanOut, signals::generation, signals::await));
+        loops.submit(() -> loop("fan-out", () -> fanout.runOnce() > 0, signals::generation, signals::await));
         for (var pipeline : pipelines) {
             var inFlight = new Semaphore(config.senders());
             // Each mode prepares its pushes (lookups, rendering, fault rules, the send of a frame)
@@ -54,21 +54,14 @@ class EventWorkers implements SmartLifecycle {
             // before it is on its way (a delay rule, a full socket) holds only a place of its app.
             var preparers = Executors.newCachedThreadPool(daemon("larkspur-push"));
             senders.add(preparers);
+            String mode = pipeline.mode();
             loops.submit(() -> loop(
-                    pipeline.mode(),
+                    mode,
                     () -> dispatch(inFlight, pipeline, preparers),
-                    signals::deliveryGeneration,
-                    signals::awaitDeliveries));
+                    () -> signals.deliveryGeneration(mode),
+                    (seen, millis) -> signals.awaitDeliveries(mode, seen, millis)));
             loops.submit(() -> record(pipeline));
         }
-    }
-
-    private boolean fanOut() {
-        boolean worked = fanout.runOnce() > 0;
-        if (worked) {
-            signals.wakeDeliveries();
-        }
-        return worked;
     }
 
     private boolean dispatch(Semaphore bound, DeliveryPipeline pipeline, ExecutorService preparers)
@@ -90,7 +83,7 @@ class EventWorkers implements SmartLifecycle {
             try {
                 if (pipeline.recordFinished(config.pollMillis()) > 0) {
                     // Places came back: deliveries of apps that were at their share may go now.
-                    signals.wakeForPlaces();
+                    signals.wakeForPlaces(pipeline.mode());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,7 +133,7 @@ class EventWorkers implements SmartLifecycle {
         running = false;
         if (loops != null) {
             signals.wake();
-            signals.wakeDeliveries();
+            signals.wakeAllDeliveries();
             loops.shutdownNow();
             senders.forEach(ExecutorService::shutdown);
             try {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,7 @@ public class Fanout {
     private final TransactionTemplate tx;
     private final EventMeter meter;
     private final CommitBarrier barrier;
+    private final EventSignals signals;
     private final Clock clock;
 
     Fanout(
@@ -45,6 +47,7 @@ public class Fanout {
             @EventsPool TransactionTemplate tx,
             EventMeter meter,
             CommitBarrier barrier,
+            EventSignals signals,
             Clock clock) {
         this.deliveries = deliveries;
         this.chatBots = chatBots;
@@ -55,12 +58,17 @@ public class Fanout {
         this.tx = tx;
         this.meter = meter;
         this.barrier = barrier;
+        this.signals = signals;
         this.clock = clock;
     }
 
-    /** Fans out one batch; returns how many events it handled. */
+    /**
+     * Fans out one batch and, once it has committed, wakes the loops of the modes it made
+     * deliveries for; returns how many events it handled.
+     */
     public int runOnce() {
         var made = new int[1];
+        var modes = new TreeSet<String>();
         Integer handled = tx.execute(status -> {
             var events = deliveries.claimUnfanned(BATCH);
             if (!events.isEmpty()) {
@@ -99,6 +107,7 @@ public class Fanout {
                 }
             }
             made[0] = rows.size();
+            rows.forEach(row -> modes.add(row.mode()));
             if (!rows.isEmpty()) {
                 deliveries.insert(rows, clock.millis());
             }
@@ -106,10 +115,9 @@ public class Fanout {
             return events.size();
         });
         meter.fannedOut(made[0]);
-        if (made[0] > 0) {
-            // After the commit: the NOTIFY goes out on its own, and must not wake others before it.
-            notifier.notifyOthers();
-        }
+        // After the commit: the NOTIFY goes out on its own, and must not wake others before it.
+        modes.forEach(signals::wakeDeliveries);
+        notifier.deliveriesMade(modes);
         return handled == null ? 0 : handled;
     }
 }

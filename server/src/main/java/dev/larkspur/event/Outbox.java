@@ -83,7 +83,7 @@ public class Outbox {
             public void afterCommit() {
                 meter.recorded(recorded);
                 signals.wake();
-                notifier.notifyOthers();
+                notifier.eventsRecorded();
             }
 
             @Override

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -107,17 +108,32 @@ class LiveGauges implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        refresher.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        refresh();
-                    } catch (RuntimeException e) {
-                        log.debug("metrics refresh failed; next time", e);
-                    }
-                },
-                0,
-                refreshMillis,
-                TimeUnit.MILLISECONDS);
+        refresher.execute(this::refreshAndReschedule);
+    }
+
+    /**
+     * Refreshes, then waits the refresh interval or a hundred times as long as the refresh took,
+     * whichever is longer, so the gauges never take more than 1% of a connection's time: counting
+     * a backlog is linear in it: 10,000 pending among the bench's million deliveries took 65 ms on
+     * PostgreSQL, every 5 s (December 2026).
+     */
+    private void refreshAndReschedule() {
+        long start = System.nanoTime();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.debug("metrics refresh failed; next time", e);
+        }
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        var executor = refresher;
+        if (executor != null) {
+            try {
+                executor.schedule(
+                        this::refreshAndReschedule, Math.max(refreshMillis, 100 * tookMillis), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Stopped in between.
+            }
+        }
     }
 
     @Override

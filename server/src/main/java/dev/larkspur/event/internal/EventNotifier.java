@@ -1,6 +1,12 @@
 package dev.larkspur.event.internal;
 
 import dev.larkspur.platform.EventsPool;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,16 +21,21 @@ import org.springframework.stereotype.Component;
  * of its own, stands for every commit since the last one went out. A NOTIFY inside each sending
  * transaction took PostgreSQL's database-wide notify lock at every commit, which serialised them;
  * the other instances look for work on their own every poll interval anyway, so a lost wake-up
- * only delays them.
+ * only delays them. Its payload names this instance, which has woken its own workers already and
+ * so ignores it ({@link PgNotifications}), and the work: {@value #EVENTS} and the delivery modes
+ * that have new deliveries, so that each instance wakes only the loops that have work.
  */
 @Component
 public class EventNotifier implements AutoCloseable {
+    static final String EVENTS = "events";
     private static final Logger log = LoggerFactory.getLogger(EventNotifier.class);
     private final JdbcClient jdbc;
     private final boolean postgres;
+    private final String instance = UUID.randomUUID().toString();
+    private final Set<String> work = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wanted = new AtomicBoolean();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(work -> {
-        var thread = new Thread(work, "larkspur-notify");
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        var thread = new Thread(runnable, "larkspur-notify");
         thread.setDaemon(true);
         return thread;
     });
@@ -35,17 +46,45 @@ public class EventNotifier implements AutoCloseable {
     }
 
     /** Called after a commit that recorded events; returns at once. */
-    public void notifyOthers() {
-        // A NOTIFY already queued (not yet begun) covers this commit too.
-        if (postgres && wanted.compareAndSet(false, true)) {
+    public void eventsRecorded() {
+        announce(List.of(EVENTS));
+    }
+
+    /** Called after a commit that made deliveries of these modes; returns at once. */
+    public void deliveriesMade(Collection<String> modes) {
+        announce(modes);
+    }
+
+    /** This process's name in the payloads, told apart from other instances'. */
+    String instance() {
+        return instance;
+    }
+
+    private void announce(Collection<String> what) {
+        if (!postgres || what.isEmpty()) {
+            return;
+        }
+        // Added before the flag is taken: a NOTIFY queued and not yet begun carries it too.
+        work.addAll(what);
+        if (wanted.compareAndSet(false, true)) {
             sender.execute(this::send);
         }
     }
 
     private void send() {
         wanted.set(false);
+        var words = new ArrayList<String>();
+        for (var word : List.copyOf(work)) {
+            if (work.remove(word)) {
+                words.add(word);
+            }
+        }
+        if (words.isEmpty()) {
+            return;
+        }
         try {
-            jdbc.sql("select pg_notify('" + PgNotifications.CHANNEL + "', '')")
+            jdbc.sql("select pg_notify('" + PgNotifications.CHANNEL + "', :payload)")
+                    .param("payload", instance + " " + String.join(" ", words))
                     .query()
                     .singleValue();
         } catch (RuntimeException e) {

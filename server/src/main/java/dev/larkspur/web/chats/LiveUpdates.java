@@ -36,6 +36,13 @@ class LiveUpdates implements SmartLifecycle {
     static final long ACTIVE_CHECK_MILLIS = 3_000L;
 
     static final long POLL_MILLIS = 1_000L;
+    /**
+     * With no stream open, the feed is read at most this often, only to keep its position recent for
+     * the pages (a stream that opens is read for at once). Reading at every wake-up with no browser
+     * cost 0.65 reads per send, 3% of PostgreSQL's time in the bench's sends (December 2026).
+     */
+    static final long UNWATCHED_READ_MILLIS = 500L;
+
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
     private final LiveChats chats;
@@ -86,13 +93,22 @@ class LiveUpdates implements SmartLifecycle {
     private void run() {
         long lastBeat = System.currentTimeMillis();
         long lastCheck = lastBeat;
+        long lastRead = 0;
         while (running) {
             long seen = signals.generation();
+            long wait = POLL_MILLIS;
             try {
-                var events = feed.read();
-                var live = List.copyOf(watchers.values());
-                if (!events.isEmpty() && !live.isEmpty()) {
-                    dispatch.tell(live, events, feed.position());
+                long now = System.currentTimeMillis();
+                boolean unwatched = watchers.isEmpty() && opening.isEmpty();
+                if (unwatched && now - lastRead < UNWATCHED_READ_MILLIS) {
+                    wait = UNWATCHED_READ_MILLIS - (now - lastRead);
+                } else {
+                    lastRead = now;
+                    var events = feed.read();
+                    var live = List.copyOf(watchers.values());
+                    if (!events.isEmpty() && !live.isEmpty()) {
+                        dispatch.tell(live, events, feed.position());
+                    }
                 }
                 admitOpening();
                 if (System.currentTimeMillis() - lastBeat >= HEARTBEAT_MILLIS) {
@@ -108,7 +124,7 @@ class LiveUpdates implements SmartLifecycle {
                 log.warn("live updates failed", e);
             }
             try {
-                signals.await(seen, POLL_MILLIS);
+                signals.await(seen, wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
