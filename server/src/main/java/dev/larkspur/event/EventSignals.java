@@ -1,8 +1,12 @@
 package dev.larkspur.event;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
@@ -21,22 +25,38 @@ public class EventSignals {
     private final Map<String, Deliveries> deliveries =
             Map.of(EventSettings.CALLBACK, new Deliveries(), EventSettings.WEBSOCKET, new Deliveries());
 
-    /** A mode's signal, and how many times deliveries of it were made due. */
-    private record Deliveries(Signal signal, AtomicLong made) {
+    /**
+     * A mode's signal, and what was made due since its loop last asked ({@link #takeFresh}): the
+     * apps named, or deliveries of apps unknown.
+     */
+    private record Deliveries(Signal signal, Set<Long> apps, AtomicBoolean unknown) {
         Deliveries() {
-            this(new Signal(), new AtomicLong());
+            this(new Signal(), ConcurrentHashMap.newKeySet(), new AtomicBoolean());
         }
     }
+
+    /**
+     * What was made due since the last {@link #takeFresh}: deliveries to {@code apps}, and when
+     * {@code unknown}, to apps not named (a replay, another instance's word).
+     */
+    record Fresh(boolean unknown, Set<Long> apps) {}
 
     /** New events were recorded. */
     public void wake() {
         events.wake();
     }
 
-    /** New deliveries of the mode are due (fanned out, replayed, or announced by another instance). */
+    /** New deliveries of the mode to these apps are due (fanned out). */
+    void wakeDeliveries(String mode, Collection<Long> apps) {
+        var mine = of(mode);
+        mine.apps().addAll(apps);
+        mine.signal().wake();
+    }
+
+    /** New deliveries of the mode are due, to apps not named (replayed, or announced by another instance). */
     public void wakeDeliveries(String mode) {
         var mine = of(mode);
-        mine.made().incrementAndGet();
+        mine.unknown().set(true);
         mine.signal().wake();
     }
 
@@ -50,9 +70,20 @@ public class EventSignals {
         of(mode).signal().wake();
     }
 
-    /** Counts {@link #wakeDeliveries}: unchanged, no delivery of the mode was made due but by the passing of time. */
-    long newDeliveries(String mode) {
-        return of(mode).made().get();
+    /**
+     * What {@link #wakeDeliveries} said of the mode since the last call; nothing: no delivery of it
+     * was made due but by the passing of time. For the mode's one dispatch loop.
+     */
+    Fresh takeFresh(String mode) {
+        var mine = of(mode);
+        boolean unknown = mine.unknown().getAndSet(false);
+        var apps = new HashSet<Long>();
+        for (var app : mine.apps()) {
+            if (mine.apps().remove(app)) {
+                apps.add(app);
+            }
+        }
+        return new Fresh(unknown, apps);
     }
 
     /**

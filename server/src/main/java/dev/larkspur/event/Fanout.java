@@ -8,9 +8,11 @@ import dev.larkspur.platform.EventsPool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,11 +66,11 @@ public class Fanout {
 
     /**
      * Fans out one batch and, once it has committed, wakes the loops of the modes it made
-     * deliveries for; returns how many events it handled.
+     * deliveries for, telling them to which apps; returns how many events it handled.
      */
     public int runOnce() {
         var made = new int[1];
-        var modes = new TreeSet<String>();
+        var appsByMode = new TreeMap<String, Set<Long>>();
         Integer handled = tx.execute(status -> {
             var events = deliveries.claimUnfanned(BATCH);
             if (!events.isEmpty()) {
@@ -107,7 +109,8 @@ public class Fanout {
                 }
             }
             made[0] = rows.size();
-            rows.forEach(row -> modes.add(row.mode()));
+            rows.forEach(row ->
+                    appsByMode.computeIfAbsent(row.mode(), m -> new HashSet<>()).add(row.appPk()));
             if (!rows.isEmpty()) {
                 deliveries.insert(rows, clock.millis());
             }
@@ -116,8 +119,8 @@ public class Fanout {
         });
         meter.fannedOut(made[0]);
         // After the commit: the NOTIFY goes out on its own, and must not wake others before it.
-        modes.forEach(signals::wakeDeliveries);
-        notifier.deliveriesMade(modes);
+        appsByMode.forEach(signals::wakeDeliveries);
+        notifier.deliveriesMade(appsByMode.keySet());
         return handled == null ? 0 : handled;
     }
 }
