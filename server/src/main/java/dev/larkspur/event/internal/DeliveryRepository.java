@@ -107,21 +107,21 @@ public class DeliveryRepository {
     }
 
     /**
-     * Claims due deliveries of a mode and leases them until {@code leaseUntil}, so that a crash
-     * mid-send only delays them; another instance skips rows this one has locked. Deliveries of the
-     * apps in {@code skipApps} are left for later (they have no push to spare).
+     * Due deliveries of a mode, locked until the transaction ends: another instance skips them
+     * meanwhile, and those the caller {@link #lease}s stay its own after that. Deliveries of the apps
+     * in {@code skipApps} are left for later (they have no push to spare).
      */
-    public List<Delivery> claimDue(String mode, Collection<Long> skipApps, long now, long leaseUntil, int limit) {
-        return claim(mode, List.of(), skipApps, now, leaseUntil, limit);
+    public List<Delivery> pickDue(String mode, Collection<Long> skipApps, long now, int limit) {
+        return pick(mode, List.of(), skipApps, now, limit);
     }
 
-    /** As {@link #claimDue}, for deliveries to the given apps only. */
-    public List<Delivery> claimDueFor(
-            String mode, Collection<Long> appPks, Collection<Long> skipApps, long now, long leaseUntil, int limit) {
+    /** As {@link #pickDue}, for deliveries to the given apps only. */
+    public List<Delivery> pickDueFor(
+            String mode, Collection<Long> appPks, Collection<Long> skipApps, long now, int limit) {
         if (appPks.isEmpty()) {
             return List.of();
         }
-        return claim(mode, appPks, skipApps, now, leaseUntil, limit);
+        return pick(mode, appPks, skipApps, now, limit);
     }
 
     /**
@@ -129,8 +129,7 @@ public class DeliveryRepository {
      * next_attempt_at under the where clause, so that H2 too reads that index in order and stops at
      * the limit (it sorted every due row before: 19,943 rows scanned to return 16).
      */
-    private List<Delivery> claim(
-            String mode, Collection<Long> appPks, Collection<Long> skipApps, long now, long leaseUntil, int limit) {
+    private List<Delivery> pick(String mode, Collection<Long> appPks, Collection<Long> skipApps, long now, int limit) {
         String pick = "from delivery where status = 'pending' and mode = :mode"
                 + (appPks.isEmpty() ? "" : " and app_id in (:apps)")
                 + (skipApps.isEmpty() ? "" : " and app_id not in (:skip)")
@@ -141,22 +140,14 @@ public class DeliveryRepository {
         params.put("skip", skipApps);
         params.put("now", now);
         params.put("limit", limit);
-        List<Delivery> due;
         if (!lockPickedKeys) {
-            due = jdbc.sql("select " + DELIVERY_COLUMNS + " " + pick + " for update skip locked")
+            return jdbc.sql("select " + DELIVERY_COLUMNS + " " + pick + " for update skip locked")
                     .params(params)
                     .query(DeliveryRepository::delivery)
                     .list();
-        } else {
-            due = lockPicked(
-                    jdbc.sql("select id " + pick)
-                            .params(params)
-                            .query(Long.class)
-                            .list(),
-                    now);
         }
-        lease(due, leaseUntil);
-        return due;
+        return lockPicked(
+                jdbc.sql("select id " + pick).params(params).query(Long.class).list(), now);
     }
 
     /**
@@ -177,31 +168,17 @@ public class DeliveryRepository {
                 .toList();
     }
 
-    private void lease(List<Delivery> due, long leaseUntil) {
+    /**
+     * Leases picked deliveries until {@code leaseUntil}, in the transaction that picked them, so
+     * that a crash mid-send only delays them.
+     */
+    public void lease(List<Delivery> due, long leaseUntil) {
         if (!due.isEmpty()) {
             jdbc.sql("update delivery set next_attempt_at = :lease where id in (:ids)")
                     .param("lease", leaseUntil)
                     .param("ids", due.stream().map(Delivery::pk).toList())
                     .update();
         }
-    }
-
-    /**
-     * Gives claimed deliveries back unsent, due when they were before the claim leased them (those
-     * still pending). The status is checked in the set clause, not the where clause: prepared with
-     * {@code id = ? and status = 'pending'}, H2 planned a walk of the due index over every pending
-     * delivery for each one given back, a quarter of the server's CPU while a backlog went out.
-     */
-    public void release(List<Delivery> claimed) {
-        template.batchUpdate(
-                "update delivery set next_attempt_at = case when status = 'pending' then ? else next_attempt_at end"
-                        + " where id = ?",
-                claimed,
-                500,
-                (ps, d) -> {
-                    ps.setLong(1, d.nextAttemptAt());
-                    ps.setLong(2, d.pk());
-                });
     }
 
     public Optional<StoredEvent> event(long eventPk) {
