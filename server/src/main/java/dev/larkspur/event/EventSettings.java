@@ -1,5 +1,6 @@
 package dev.larkspur.event;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +18,8 @@ public record EventSettings(
         Set<String> eventTypes) {
     public static final String CALLBACK = "callback";
     public static final String WEBSOCKET = "websocket";
+    /** Every delivery mode, each with its own claim loop and signal. */
+    public static final List<String> MODES = List.of(CALLBACK, WEBSOCKET);
 
     /**
      * Of an app that never saved event settings: every event it may see, over its long connection,

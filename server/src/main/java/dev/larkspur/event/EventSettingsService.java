@@ -97,7 +97,7 @@ public class EventSettingsService {
                 change.verificationToken() != null ? change.verificationToken() : current.verificationToken(),
                 change.encryptKey() != null ? blankToNull(change.encryptKey()) : current.encryptKey(),
                 change.eventTypes() != null ? change.eventTypes() : current.eventTypes());
-        if (!next.mode().equals(EventSettings.CALLBACK) && !next.mode().equals(EventSettings.WEBSOCKET)) {
+        if (!EventSettings.MODES.contains(next.mode())) {
             throw invalid("mode must be callback or websocket");
         }
         if (next.requestUrl() != null && change.requestUrl() != null) {

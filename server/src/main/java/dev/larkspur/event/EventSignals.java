@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class EventSignals {
     private final Signal events = new Signal();
     private final Map<String, Deliveries> deliveries =
-            Map.of(EventSettings.CALLBACK, new Deliveries(), EventSettings.WEBSOCKET, new Deliveries());
+            EventSettings.MODES.stream().collect(Collectors.toUnmodifiableMap(mode -> mode, mode -> new Deliveries()));
 
     /**
      * A mode's signal, and what was made due since its loop last asked ({@link #takeFresh}): the

@@ -334,7 +334,7 @@ public class DeliveryRepository {
                         rs.getString("mode"), rs.getLong("pending"), rs.getObject("oldest", Long.class)))
                 .list();
         var all = new java.util.ArrayList<>(rows);
-        for (String mode : List.of(EventSettings.CALLBACK, EventSettings.WEBSOCKET)) {
+        for (String mode : EventSettings.MODES) {
             if (rows.stream().noneMatch(r -> r.mode().equals(mode))) {
                 all.add(new DeliveryBacklog.Backlog(mode, 0, null));
             }

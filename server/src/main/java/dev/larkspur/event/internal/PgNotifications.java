@@ -85,7 +85,7 @@ class PgNotifications implements SmartLifecycle {
      * already; everything for a payload it cannot read.
      */
     record Work(boolean events, Set<String> modes) {
-        private static final Set<String> MODES = Set.of(EventSettings.CALLBACK, EventSettings.WEBSOCKET);
+        private static final Set<String> MODES = Set.copyOf(EventSettings.MODES);
 
         static Work read(String payload, String self) {
             var words =
