@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,9 @@ public class EventNotifier implements AutoCloseable {
     private final JdbcClient jdbc;
     private final boolean postgres;
     private final String instance = UUID.randomUUID().toString();
+    /** Work announced and not yet sent; while a word is here, a NOTIFY that will carry it is queued. */
     private final Set<String> work = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         var thread = new Thread(runnable, "larkspur-notify");
         thread.setDaemon(true);
@@ -64,17 +64,15 @@ public class EventNotifier implements AutoCloseable {
         if (!postgres || what.isEmpty()) {
             return;
         }
-        // Added before the flag is taken: a NOTIFY queued and not yet begun carries it too.
-        work.addAll(what);
-        if (wanted.compareAndSet(false, true)) {
+        // Only new words need a NOTIFY of their own; the others ride with the one already queued.
+        if (work.addAll(what)) {
             sender.execute(this::send);
         }
     }
 
     private void send() {
-        wanted.set(false);
         var words = new ArrayList<String>();
-        for (var word : List.copyOf(work)) {
+        for (var word : work) {
             if (work.remove(word)) {
                 words.add(word);
             }
