@@ -3,6 +3,8 @@ package dev.larkspur.event;
 import dev.larkspur.directory.App;
 import dev.larkspur.event.internal.DeliveryRepository;
 import dev.larkspur.event.internal.EventNotifier;
+import dev.larkspur.event.internal.FanoutCursor;
+import dev.larkspur.event.internal.FanoutRepository;
 import dev.larkspur.platform.CommitBarrier;
 import dev.larkspur.platform.EventsPool;
 import java.time.Clock;
@@ -21,12 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns outbox events into deliveries for the apps that may see them: the one app named, or the
  * bots in the chat; each subscribed to the type (an app without settings takes every type),
  * holding its scopes and passing the receive rules. Each delivery goes the way the app's settings
- * say ({@link EventSettings#deliveryMode()}). Claims with SKIP LOCKED, so instances share the work.
+ * say ({@link EventSettings#deliveryMode()}). Reads the outbox by key from a {@link FanoutCursor}
+ * that one instance at a time holds, in the transaction that makes the deliveries.
  * The server's own signals ({@link Outbox#INTERNAL_PREFIX}) reach no app, whatever it subscribes to.
  */
 @Component
 public class Fanout {
     static final int BATCH = 200;
+    private final FanoutRepository outbox;
     private final DeliveryRepository deliveries;
     private final ChatBots chatBots;
     private final EventApps apps;
@@ -40,6 +44,7 @@ public class Fanout {
     private final Clock clock;
 
     Fanout(
+            FanoutRepository outbox,
             DeliveryRepository deliveries,
             ChatBots chatBots,
             EventApps apps,
@@ -51,6 +56,7 @@ public class Fanout {
             CommitBarrier barrier,
             EventSignals signals,
             Clock clock) {
+        this.outbox = outbox;
         this.deliveries = deliveries;
         this.chatBots = chatBots;
         this.apps = apps;
@@ -72,7 +78,11 @@ public class Fanout {
         var made = new int[1];
         var appsByMode = new TreeMap<String, Set<Long>>();
         Integer handled = tx.execute(status -> {
-            var events = deliveries.claimUnfanned(BATCH);
+            var cursor = outbox.lock();
+            long now = clock.millis();
+            var events = read(cursor);
+            cursor.accept(events.stream().map(StoredEvent::pk).toList(), now);
+            cursor.expire(now);
             if (!events.isEmpty()) {
                 // Their transactions are committed but may not be durable yet; no bot hears of them before.
                 barrier.awaitEarlierCommits();
@@ -112,9 +122,11 @@ public class Fanout {
             rows.forEach(row ->
                     appsByMode.computeIfAbsent(row.mode(), m -> new HashSet<>()).add(row.appPk()));
             if (!rows.isEmpty()) {
-                deliveries.insert(rows, clock.millis());
+                deliveries.insert(rows, now);
             }
-            deliveries.markFanned(events.stream().map(StoredEvent::pk).toList());
+            if (cursor.changed()) {
+                outbox.save(cursor);
+            }
             return events.size();
         });
         meter.fannedOut(made[0]);
@@ -122,5 +134,23 @@ public class Fanout {
         appsByMode.forEach(signals::wakeDeliveries);
         notifier.deliveriesMade(appsByMode.keySet());
         return handled == null ? 0 : handled;
+    }
+
+    /**
+     * Up to a batch of events: first those that showed up late in the cursor's gaps (oldest
+     * first), then those after it. The gaps are read range by range, each by the primary key.
+     */
+    private List<StoredEvent> read(FanoutCursor cursor) {
+        var events = new ArrayList<StoredEvent>();
+        for (var gap : cursor.gaps()) {
+            if (events.size() == BATCH) {
+                return events;
+            }
+            events.addAll(outbox.between(gap.from(), gap.to(), BATCH - events.size()));
+        }
+        if (events.size() < BATCH) {
+            events.addAll(outbox.after(cursor.high(), BATCH - events.size()));
+        }
+        return events;
     }
 }

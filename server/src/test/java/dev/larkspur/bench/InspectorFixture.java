@@ -45,8 +45,8 @@ final class InspectorFixture {
             String pending = "mod(x, 100) = 51";
             try (var s = c.createStatement()) {
                 s.executeUpdate("insert into event_outbox (id, event_id, event_type, tenant_id, chat_id, only_app_id,"
-                        + " payload, created_at, fanned_out) select " + firstEvent + " + x, concat('evbench', x), "
-                        + type + ", " + tenant + ", null, " + app + ", '{}', " + at + ", true from "
+                        + " payload, created_at) select " + firstEvent + " + x, concat('evbench', x), "
+                        + type + ", " + tenant + ", null, " + app + ", '{}', " + at + " from "
                         + db.numbers(n));
                 s.executeUpdate("insert into delivery (id, event_id, app_id, event_type, mode, status, attempts,"
                         + " next_attempt_at, last_status, last_error, last_latency_ms, created_at, delivered_at)"
@@ -62,6 +62,7 @@ final class InspectorFixture {
                                 + " select " + firstDelivery + " + x, 1, " + at + ", case when " + failed + " or "
                                 + pending + " then 503 else 200 end, 12, case when " + failed + " or " + pending
                                 + " then 'HTTP 503' end from " + db.numbers(n));
+                passFanout(c, firstEvent, firstEvent + n);
                 for (var table : java.util.List.of("event_outbox", "delivery")) {
                     long next = pk(c, "select coalesce(max(id), 0) + 1 from " + table);
                     s.executeUpdate("alter table " + table + " alter column id restart with " + next);
@@ -77,6 +78,32 @@ final class InspectorFixture {
                     s.execute("analyze delivery_attempt");
                 }
             }
+        }
+    }
+
+    /**
+     * Moves fan-out's cursor past the events written here, whose deliveries exist already: the
+     * server would otherwise read all of them when it starts. Events before them that it had not
+     * read yet (the server may stop before it has fanned out the last chats' events) are left to
+     * it as a gap, in the cursor's stored form ({@code from-to@millis}, see FanoutCursor).
+     */
+    private static void passFanout(Connection c, long firstEvent, long lastEvent) throws SQLException {
+        long high;
+        String gaps;
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("select high, gaps from fanout_cursor where id = 1 for update")) {
+            rs.next();
+            high = rs.getLong(1);
+            gaps = rs.getString(2);
+        }
+        if (high < firstEvent) {
+            String unread = (high + 1) + "-" + firstEvent + "@" + System.currentTimeMillis();
+            gaps = gaps.isEmpty() ? unread : gaps + "," + unread;
+        }
+        try (var s = c.prepareStatement("update fanout_cursor set high = ?, gaps = ? where id = 1")) {
+            s.setLong(1, lastEvent);
+            s.setString(2, gaps);
+            s.executeUpdate();
         }
     }
 

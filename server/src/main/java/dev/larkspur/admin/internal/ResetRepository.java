@@ -37,7 +37,9 @@ public class ResetRepository {
             "user_password",
             "department",
             "user_department",
-            "flyway_schema_history");
+            "flyway_schema_history",
+            // Fan-out's place in the outbox: keys are not reused after a reset, so it stays valid.
+            "fanout_cursor");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;

@@ -48,43 +48,6 @@ public class DeliveryRepository {
         this.lockPickedKeys = !DatabaseProduct.isPostgres(template.getDataSource());
     }
 
-    /**
-     * Claims outbox events not yet fanned out; other instances skip the rows this one locked. The
-     * order names the index's columns (fanned_out, id), so that H2 too reads it in order and stops
-     * at the limit instead of sorting every event not yet fanned out.
-     */
-    public List<StoredEvent> claimUnfanned(int limit) {
-        String pick = "from event_outbox where fanned_out = false order by fanned_out, id limit :limit";
-        if (!lockPickedKeys) {
-            return jdbc.sql("select " + EVENT_COLUMNS + " " + pick + " for update skip locked")
-                    .param("limit", limit)
-                    .query(DeliveryRepository::event)
-                    .list();
-        }
-        var keys = jdbc.sql("select id " + pick)
-                .param("limit", limit)
-                .query(Long.class)
-                .list();
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        // By key alone (with fanned_out = false, H2 reads every event not yet fanned out again). The
-        // one fan-out loop is the only writer of fanned_out, so the keys it picked are still unfanned.
-        return jdbc.sql("select " + EVENT_COLUMNS + " from event_outbox where id in (:ids) order by id"
-                        + " for update skip locked")
-                .param("ids", keys)
-                .query(DeliveryRepository::event)
-                .list();
-    }
-
-    public void markFanned(Collection<Long> eventPks) {
-        if (!eventPks.isEmpty()) {
-            jdbc.sql("update event_outbox set fanned_out = true where id in (:ids)")
-                    .param("ids", eventPks)
-                    .update();
-        }
-    }
-
     /** A delivery to create: which event goes to which app, by which mode. */
     public record NewDelivery(long eventPk, long appPk, String eventType, String mode) {}
 

@@ -35,13 +35,18 @@ public class OutboxRepository {
                 .update();
     }
 
+    /** Events fan-out has not read yet: those after its cursor (late ones in its gaps are not counted). */
     public long countUnfanned() {
-        return jdbc.sql("select count(*) from event_outbox where fanned_out = false")
+        long high = jdbc.sql("select high from fanout_cursor where id = 1")
+                .query(Long.class)
+                .single();
+        return jdbc.sql("select count(*) from event_outbox where id > ?")
+                .param(high)
                 .query(Long.class)
                 .single();
     }
 
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "select id, event_id, event_type, tenant_id, chat_id, only_app_id, payload, created_at from event_outbox";
 
     /** Events meant for apps only: the server's own change signals ({@code larkspur.*}) are left out. */
@@ -84,7 +89,7 @@ public class OutboxRepository {
                 .single();
     }
 
-    private static StoredEvent row(ResultSet rs, int n) throws SQLException {
+    static StoredEvent row(ResultSet rs, int n) throws SQLException {
         return new StoredEvent(
                 rs.getLong(1),
                 rs.getString(2),

@@ -1,0 +1,52 @@
+package dev.larkspur.event.internal;
+
+import dev.larkspur.event.StoredEvent;
+import dev.larkspur.platform.EventsPool;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Fan-out's reads of the outbox, by key from its {@link FanoutCursor}, and the cursor's one row.
+ * On the event workers' pool, in fan-out's transaction.
+ */
+@Repository
+public class FanoutRepository {
+    private final JdbcClient jdbc;
+
+    FanoutRepository(@EventsPool JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The cursor, locked until the transaction ends: one instance fans out at a time, and the next
+     * one reads where it stopped. (The row is made by the migration and never deleted.)
+     */
+    public FanoutCursor lock() {
+        return jdbc.sql("select high, gaps from fanout_cursor where id = 1 for update")
+                .query((rs, n) -> FanoutCursor.decode(rs.getLong(1), rs.getString(2)))
+                .single();
+    }
+
+    public void save(FanoutCursor cursor) {
+        jdbc.sql("update fanout_cursor set high = ?, gaps = ? where id = 1")
+                .params(cursor.high(), cursor.encodedGaps())
+                .update();
+    }
+
+    /** The first {@code limit} events after key {@code high}. */
+    public List<StoredEvent> after(long high, int limit) {
+        return jdbc.sql(OutboxRepository.COLUMNS + " where id > ? order by id limit ?")
+                .params(high, limit)
+                .query(OutboxRepository::row)
+                .list();
+    }
+
+    /** The first {@code limit} events with keys {@code from} to {@code to}. */
+    public List<StoredEvent> between(long from, long to, int limit) {
+        return jdbc.sql(OutboxRepository.COLUMNS + " where id between ? and ? order by id limit ?")
+                .params(from, to, limit)
+                .query(OutboxRepository::row)
+                .list();
+    }
+}
