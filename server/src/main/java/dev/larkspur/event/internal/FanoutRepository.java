@@ -3,6 +3,7 @@ package dev.larkspur.event.internal;
 import dev.larkspur.event.StoredEvent;
 import dev.larkspur.platform.EventsPool;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,17 +14,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FanoutRepository {
     private final JdbcClient jdbc;
+    private final String lock;
 
-    FanoutRepository(@EventsPool JdbcClient jdbc) {
+    FanoutRepository(@EventsPool JdbcClient jdbc, @EventsPool DataSource events) {
         this.jdbc = jdbc;
+        // H2 is embedded: its one instance has one fan-out loop, the only writer of the row. Locking
+        // it there would make every fan-out round, even an idle poll, a write to commit.
+        this.lock = DatabaseProduct.isPostgres(events) ? " for update" : "";
     }
 
     /**
-     * The cursor, locked until the transaction ends: one instance fans out at a time, and the next
-     * one reads where it stopped. (The row is made by the migration and never deleted.)
+     * The cursor, on PostgreSQL locked until the transaction ends: one instance fans out at a time,
+     * and the next one reads where it stopped. (The row is made by the migration, never deleted.)
      */
     public FanoutCursor lock() {
-        return jdbc.sql("select high, gaps from fanout_cursor where id = 1 for update")
+        return jdbc.sql("select high, gaps from fanout_cursor where id = 1" + lock)
                 .query((rs, n) -> FanoutCursor.decode(rs.getLong(1), rs.getString(2)))
                 .single();
     }
