@@ -191,6 +191,11 @@ public class UserService {
         return users.findByPks(pks);
     }
 
+    /** The app's open_id of each of these users that has one, keyed by user pk. */
+    public Map<Long, String> openIdsOf(long appPk, Collection<Long> userPks) {
+        return openIds.of(appPk, List.copyOf(userPks));
+    }
+
     /** The id of each user as the app sees it in the given id type, keyed by user pk. */
     public Map<Long, String> idsAsSeenBy(long appPk, Collection<User> found, UserIdType type) {
         var pks = found.stream().map(User::pk).toList();

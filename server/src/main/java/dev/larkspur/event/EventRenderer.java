@@ -1,10 +1,8 @@
 package dev.larkspur.event;
 
 import dev.larkspur.directory.App;
-import dev.larkspur.directory.AppService;
 import dev.larkspur.directory.Scopes;
 import dev.larkspur.directory.User;
-import dev.larkspur.directory.UserIdType;
 import dev.larkspur.directory.UserService;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -26,13 +24,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 public class EventRenderer {
+    private final EventIds ids;
     private final UserService users;
-    private final AppService apps;
     private final JsonMapper json;
 
-    EventRenderer(UserService users, AppService apps, JsonMapper json) {
+    EventRenderer(EventIds ids, UserService users, JsonMapper json) {
+        this.ids = ids;
         this.users = users;
-        this.apps = apps;
         this.json = json;
     }
 
@@ -41,14 +39,16 @@ public class EventRenderer {
         var userPks = new HashSet<Long>();
         var botPks = new HashSet<Long>();
         collect(body, userPks, botPks);
-        Map<Long, User> byPk =
-                users.findByPks(userPks).stream().collect(Collectors.toMap(User::pk, Function.identity()));
-        Map<Long, String> openIds = users.idsAsSeenBy(receiver.pk(), byPk.values(), UserIdType.OPEN_ID);
-        Map<Long, String> botOpenIds = apps.botOpenIds(botPks);
+        Map<Long, EventIds.PersonIds> people = ids.people(userPks);
+        Map<Long, String> openIds = ids.openIds(receiver.pk(), people.keySet());
         boolean withUserId = receiver.scopes().contains(Scopes.EMPLOYEE_ID_READ);
         if (EventType.of(event.eventType()).map(EventType::kind).orElse(null) == EventType.Kind.V1) {
+            // The few v1 events name people; names change, so these read them each time.
+            Map<Long, User> byPk =
+                    users.findByPks(userPks).stream().collect(Collectors.toMap(User::pk, Function.identity()));
             return renderV1(event, receiver, verificationToken, body, byPk, openIds, withUserId);
         }
+        Map<Long, String> botOpenIds = ids.botOpenIds(botPks);
 
         var envelope = json.createObjectNode();
         envelope.put("schema", "2.0");
@@ -59,7 +59,7 @@ public class EventRenderer {
         header.put("token", verificationToken == null ? "" : verificationToken);
         header.put("app_id", receiver.appId());
         header.put("tenant_key", receiver.tenantKey());
-        envelope.set("event", replace(body, byPk, openIds, botOpenIds, withUserId));
+        envelope.set("event", replace(body, people, openIds, botOpenIds, withUserId));
         return envelope;
     }
 
@@ -122,7 +122,7 @@ public class EventRenderer {
 
     private JsonNode replace(
             JsonNode node,
-            Map<Long, User> byPk,
+            Map<Long, EventIds.PersonIds> people,
             Map<Long, String> openIds,
             Map<Long, String> botOpenIds,
             boolean withUserId) {
@@ -130,10 +130,10 @@ public class EventRenderer {
             if (node.has(EventRefs.USER)) {
                 long pk = node.get(EventRefs.USER).asLong();
                 var id = json.createObjectNode();
-                var user = byPk.get(pk);
-                id.put("union_id", user == null ? "" : user.unionId());
-                if (withUserId && user != null) {
-                    id.put("user_id", user.userId());
+                var person = people.get(pk);
+                id.put("union_id", person == null ? "" : person.unionId());
+                if (withUserId && person != null) {
+                    id.put("user_id", person.userId());
                 }
                 id.put("open_id", openIds.getOrDefault(pk, ""));
                 return id;
@@ -147,12 +147,12 @@ public class EventRenderer {
             }
             ObjectNode copy = json.createObjectNode();
             node.properties()
-                    .forEach(e -> copy.set(e.getKey(), replace(e.getValue(), byPk, openIds, botOpenIds, withUserId)));
+                    .forEach(e -> copy.set(e.getKey(), replace(e.getValue(), people, openIds, botOpenIds, withUserId)));
             return copy;
         }
         if (node.isArray()) {
             ArrayNode copy = json.createArrayNode();
-            node.values().forEach(child -> copy.add(replace(child, byPk, openIds, botOpenIds, withUserId)));
+            node.values().forEach(child -> copy.add(replace(child, people, openIds, botOpenIds, withUserId)));
             return copy;
         }
         return node;
