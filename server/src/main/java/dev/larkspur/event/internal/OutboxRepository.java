@@ -35,13 +35,16 @@ public class OutboxRepository {
                 .update();
     }
 
-    /** Events fan-out has not read yet: those after its cursor (late ones in its gaps are not counted). */
+    /**
+     * Events fan-out has not read yet, as keys after its cursor up to the newest: keys rolled back
+     * or deleted there count too, until fan-out passes them. A count of the rows themselves took
+     * 31 ms a call on PostgreSQL in the benchmark (its generic plan for {@code id > ?} scans the
+     * table); this reads one row of the cursor and one end of the primary key. (Zero when the
+     * newest events were deleted after fan-out read them.)
+     */
     public long countUnfanned() {
-        long high = jdbc.sql("select high from fanout_cursor where id = 1")
-                .query(Long.class)
-                .single();
-        return jdbc.sql("select count(*) from event_outbox where id > ?")
-                .param(high)
+        return jdbc.sql("select greatest(coalesce((select max(id) from event_outbox), 0) - high, 0) from fanout_cursor"
+                        + " where id = 1")
                 .query(Long.class)
                 .single();
     }
