@@ -79,10 +79,16 @@ public class Fanout {
         var appsByMode = new TreeMap<String, Set<Long>>();
         Integer handled = tx.execute(status -> {
             var cursor = outbox.lock();
+            boolean hadGaps = !cursor.gaps().isEmpty();
+            // Before the gaps are read again: which of them can still fill (see FanoutCursor).
+            var snapshot = hadGaps ? outbox.snapshot() : Optional.<FanoutRepository.Snapshot>empty();
+            snapshot.ifPresent(s -> cursor.stamp(s.xmax()));
             long now = clock.millis();
             var events = read(cursor);
             cursor.accept(events.stream().map(StoredEvent::pk).toList(), now);
-            cursor.expire(now);
+            if (hadGaps) {
+                cursor.expire(now, snapshot.map(FanoutRepository.Snapshot::xmin).orElse(null));
+            }
             if (!events.isEmpty()) {
                 // Their transactions are committed but may not be durable yet; no bot hears of them before.
                 barrier.awaitEarlierCommits();

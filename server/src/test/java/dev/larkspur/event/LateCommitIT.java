@@ -18,11 +18,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Fan-out reads the outbox by key from a cursor. An event whose transaction commits after one with
  * a higher key has been fanned out (its key was given out first, its commit came later) still
- * reaches the bot; a key whose transaction rolls back holds nothing up.
+ * reaches the bot; a key whose transaction rolls back holds nothing up, and on PostgreSQL is
+ * forgotten as soon as that transaction has ended.
  */
 class LateCommitIT {
     private static TestServer server;
@@ -62,12 +64,12 @@ class LateCommitIT {
                                     "request_url", receiver.url(),
                                     "verification_token", "vt-" + app.appId(),
                                     "event_types", List.of("im.message.receive_v1"))));
+            var data = server.bean(DataSource.class);
             annWrites(tenant, app.appId(), "first");
             await().atMost(Duration.ofSeconds(10)).until(() -> texts(received).contains("first"));
             String firstEventId = received.get(0).getHeader().getEventId();
 
             // Another writer takes a key and holds its transaction open: a copy of the first event.
-            var data = server.bean(DataSource.class);
             try (Connection late = data.getConnection();
                     Connection rolledBack = data.getConnection()) {
                 late.setAutoCommit(false);
@@ -92,6 +94,12 @@ class LateCommitIT {
                     .extracting(e -> e.getHeader().getEventId())
                     .doesNotHaveDuplicates()
                     .doesNotContain("ev_rolled_back");
+            if (postgres(data)) {
+                // The rolled-back key's writer has ended, so its gap goes without waiting out H2's time.
+                var cursor = server.bean(JdbcClient.class).sql("select gaps from fanout_cursor where id = 1");
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> cursor.query(String.class).single().isEmpty());
+            }
         }
     }
 
@@ -119,6 +127,12 @@ class LateCommitIT {
             s.setString(1, newEventId);
             s.setString(2, eventId);
             assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static boolean postgres(DataSource data) throws Exception {
+        try (var c = data.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         }
     }
 

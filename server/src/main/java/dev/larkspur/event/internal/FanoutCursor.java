@@ -9,9 +9,18 @@ import java.util.TreeSet;
  * How far fan-out has read the outbox: the highest key read, and the ranges of keys below it that
  * were missing when a higher one was read. A key is given out when a transaction inserts its event
  * and shows when that transaction commits, so fan-out can read key 11 before key 10 commits; a bare
- * "after 11" would then lose 10 for good. A missing range is read again until its keys show up or,
- * after {@link #GAP_MILLIS} in which none of them did, it is taken for a rollback's hole (or keys a
- * sequence skipped).
+ * "after 11" would then lose 10 for good. A missing range is read again until its keys show up, or
+ * until what is still missing can be taken for a rollback's hole (or keys a sequence skipped):
+ *
+ * <ul>
+ *   <li>On PostgreSQL, once every transaction that could still write those keys has ended. The
+ *       writers of a range's keys had transaction ids before the first snapshot taken after the
+ *       range was found missing; that snapshot's xmax is the range's {@code horizon}. When a later
+ *       fan-out starts with no transaction below the horizon still running (its snapshot's xmin is
+ *       at least the horizon), its read of the range sees all they wrote, and what it does not
+ *       find is never coming.
+ *   <li>On H2, which has no such snapshot, after {@link #GAP_MILLIS} in which none of them showed up.
+ * </ul>
  *
  * <p>This replaces a flag rewritten on every outbox row once fanned out (issue 14): on PostgreSQL
  * that update was 10.8% of the database's time in the benchmark's send step, and the dead index
@@ -21,13 +30,17 @@ import java.util.TreeSet;
  */
 public final class FanoutCursor {
     /**
-     * Far longer than any transaction that writes an event; a range missing this long is given up.
-     * Rereading a rollback's hole costs one indexed read per fan-out round meanwhile.
+     * On H2: far longer than any transaction that writes an event; a range missing this long is
+     * given up. Rereading a rollback's hole costs one indexed read per fan-out round meanwhile.
      */
     public static final long GAP_MILLIS = 120_000;
 
-    /** Keys {@code from} to {@code to} (both included), none of which showed up since {@code since}. */
-    public record Gap(long from, long to, long since) {
+    /**
+     * Keys {@code from} to {@code to} (both included), none of which showed up since {@code since};
+     * on PostgreSQL, written (if at all) by transactions with ids below {@code horizon} (0 until
+     * known).
+     */
+    public record Gap(long from, long to, long since, long horizon) {
         public Gap {
             if (from > to) {
                 throw new IllegalArgumentException("empty gap " + from + "-" + to);
@@ -60,9 +73,29 @@ public final class FanoutCursor {
         return changed;
     }
 
-    /** Gives up the ranges of which no key showed up for longer than {@link #GAP_MILLIS}. */
-    public void expire(long now) {
-        changed |= gaps.removeIf(gap -> now - gap.since() > GAP_MILLIS);
+    /**
+     * Sets the horizon of the ranges that have none yet: the xmax of a PostgreSQL snapshot taken
+     * since they were found missing, and before this round reads them again.
+     */
+    public void stamp(long xmax) {
+        for (int i = 0; i < gaps.size(); i++) {
+            var gap = gaps.get(i);
+            if (gap.horizon() == 0) {
+                gaps.set(i, new Gap(gap.from(), gap.to(), gap.since(), xmax));
+                changed = true;
+            }
+        }
+    }
+
+    /**
+     * Gives up the ranges no key of which can still show up, after this round has read them
+     * again: on PostgreSQL ({@code settled} is the xmin of the snapshot {@link #stamp} took) those
+     * whose horizon it has reached; on H2 ({@code settled} null) those that waited longer than
+     * {@link #GAP_MILLIS}.
+     */
+    public void expire(long now, Long settled) {
+        changed |= gaps.removeIf(gap ->
+                settled == null ? now - gap.since() > GAP_MILLIS : gap.horizon() != 0 && settled >= gap.horizon());
     }
 
     /**
@@ -75,7 +108,7 @@ public final class FanoutCursor {
         for (long key : new TreeSet<>(keys)) {
             if (key > high) {
                 if (key > high + 1) {
-                    gaps.add(new Gap(high + 1, key - 1, now));
+                    gaps.add(new Gap(high + 1, key - 1, now, 0));
                 }
                 high = key;
                 changed = true;
@@ -93,17 +126,17 @@ public final class FanoutCursor {
             }
             gaps.remove(i);
             if (key < gap.to()) {
-                gaps.add(i, new Gap(key + 1, gap.to(), now));
+                gaps.add(i, new Gap(key + 1, gap.to(), now, gap.horizon()));
             }
             if (key > gap.from()) {
-                gaps.add(i, new Gap(gap.from(), key - 1, now));
+                gaps.add(i, new Gap(gap.from(), key - 1, now, gap.horizon()));
             }
             return true;
         }
         return false;
     }
 
-    /** The gaps as stored: {@code from-to@since} joined by commas, or empty. */
+    /** The gaps as stored: {@code from-to@since}, then {@code ^horizon} if known, joined by commas. */
     public String encodedGaps() {
         var out = new StringBuilder();
         for (var gap : gaps) {
@@ -111,6 +144,9 @@ public final class FanoutCursor {
                 out.append(',');
             }
             out.append(gap.from()).append('-').append(gap.to()).append('@').append(gap.since());
+            if (gap.horizon() != 0) {
+                out.append('^').append(gap.horizon());
+            }
         }
         return out.toString();
     }
@@ -122,10 +158,13 @@ public final class FanoutCursor {
             for (String part : encodedGaps.split(",")) {
                 int dash = part.indexOf('-');
                 int at = part.indexOf('@');
+                int caret = part.indexOf('^');
+                int sinceEnd = caret < 0 ? part.length() : caret;
                 gaps.add(new Gap(
                         Long.parseLong(part.substring(0, dash)),
                         Long.parseLong(part.substring(dash + 1, at)),
-                        Long.parseLong(part.substring(at + 1))));
+                        Long.parseLong(part.substring(at + 1, sinceEnd)),
+                        caret < 0 ? 0 : Long.parseLong(part.substring(caret + 1))));
             }
         }
         return new FanoutCursor(high, gaps);

@@ -3,6 +3,7 @@ package dev.larkspur.event.internal;
 import dev.larkspur.event.StoredEvent;
 import dev.larkspur.platform.EventsPool;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,13 +15,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FanoutRepository {
     private final JdbcClient jdbc;
+    private final boolean postgres;
     private final String lock;
 
     FanoutRepository(@EventsPool JdbcClient jdbc, @EventsPool DataSource events) {
         this.jdbc = jdbc;
         // H2 is embedded: its one instance has one fan-out loop, the only writer of the row. Locking
         // it there would make every fan-out round, even an idle poll, a write to commit.
-        this.lock = DatabaseProduct.isPostgres(events) ? " for update" : "";
+        this.postgres = DatabaseProduct.isPostgres(events);
+        this.lock = postgres ? " for update" : "";
     }
 
     /**
@@ -31,6 +34,20 @@ public class FanoutRepository {
         return jdbc.sql("select high, gaps from fanout_cursor where id = 1" + lock)
                 .query((rs, n) -> FanoutCursor.decode(rs.getLong(1), rs.getString(2)))
                 .single();
+    }
+
+    /** A PostgreSQL snapshot's bounds: transactions below xmin have ended; xmax is the next id. */
+    public record Snapshot(long xmin, long xmax) {}
+
+    /** A snapshot taken now, on PostgreSQL; empty on H2. */
+    public Optional<Snapshot> snapshot() {
+        if (!postgres) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("select pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint"
+                        + " from (select pg_current_snapshot() as s) t")
+                .query((rs, n) -> new Snapshot(rs.getLong(1), rs.getLong(2)))
+                .single());
     }
 
     public void save(FanoutCursor cursor) {
