@@ -18,7 +18,8 @@ import java.util.TreeSet;
  *       range was found missing; that snapshot's xmax is the range's {@code horizon}. When a later
  *       fan-out starts with no transaction below the horizon still running (its snapshot's xmin is
  *       at least the horizon), its read of the range sees all they wrote, and what it does not
- *       find is never coming.
+ *       find is never coming. (A writer whose first write is the event takes its key a moment
+ *       before its transaction id, so a range also waits {@link #SETTLE_MILLIS} first.)
  *   <li>On H2, which has no such snapshot, after {@link #GAP_MILLIS} in which none of them showed up.
  * </ul>
  *
@@ -34,6 +35,14 @@ public final class FanoutCursor {
      * given up. Rereading a rollback's hole costs one indexed read per fan-out round meanwhile.
      */
     public static final long GAP_MILLIS = 120_000;
+
+    /**
+     * On PostgreSQL: how long a range waits at least, whatever the snapshots say. The identity
+     * sequence gives out a key and then the insert takes a transaction id; a transaction stalled
+     * between the two for longer than this, whose event was its first write, is the case this
+     * does not cover.
+     */
+    public static final long SETTLE_MILLIS = 5_000;
 
     /**
      * Keys {@code from} to {@code to} (both included), none of which showed up since {@code since};
@@ -90,12 +99,13 @@ public final class FanoutCursor {
     /**
      * Gives up the ranges no key of which can still show up, after this round has read them
      * again: on PostgreSQL ({@code settled} is the xmin of the snapshot {@link #stamp} took) those
-     * whose horizon it has reached; on H2 ({@code settled} null) those that waited longer than
-     * {@link #GAP_MILLIS}.
+     * whose horizon it has reached, after {@link #SETTLE_MILLIS}; on H2 ({@code settled} null)
+     * those that waited longer than {@link #GAP_MILLIS}.
      */
     public void expire(long now, Long settled) {
-        changed |= gaps.removeIf(gap ->
-                settled == null ? now - gap.since() > GAP_MILLIS : gap.horizon() != 0 && settled >= gap.horizon());
+        changed |= gaps.removeIf(gap -> settled == null
+                ? now - gap.since() > GAP_MILLIS
+                : gap.horizon() != 0 && settled >= gap.horizon() && now - gap.since() > SETTLE_MILLIS);
     }
 
     /**

@@ -88,7 +88,9 @@ class FanoutCursorTest {
         var later = FanoutCursor.decode(next.high(), next.encodedGaps());
         later.stamp(800);
         assertThat(later.gaps()).extracting(Gap::horizon).containsOnly(700L);
-        later.expire(900_001, 700L);
+        later.expire(900_000 + FanoutCursor.SETTLE_MILLIS, 700L);
+        assertThat(later.gaps()).hasSize(2);
+        later.expire(900_001 + FanoutCursor.SETTLE_MILLIS, 700L);
         assertThat(later.gaps()).isEmpty();
         assertThat(later.changed()).isTrue();
     }
