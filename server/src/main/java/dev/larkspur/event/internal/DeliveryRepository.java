@@ -21,8 +21,6 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class DeliveryRepository {
-    private static final String EVENT_COLUMNS =
-            "id, event_id, event_type, tenant_id, chat_id, only_app_id, payload, created_at";
     private static final String DELIVERY_COLUMNS = "id, event_id, app_id, mode, status, attempts, next_attempt_at,"
             + " last_status, last_error, last_latency_ms, created_at, delivered_at, event_type";
     private final JdbcClient jdbc;
@@ -145,9 +143,9 @@ public class DeliveryRepository {
     }
 
     public Optional<StoredEvent> event(long eventPk) {
-        return jdbc.sql("select " + EVENT_COLUMNS + " from event_outbox where id = ?")
+        return jdbc.sql(OutboxRepository.COLUMNS + " where id = ?")
                 .param(eventPk)
-                .query(DeliveryRepository::event)
+                .query(OutboxRepository::row)
                 .optional();
     }
 
@@ -311,9 +309,9 @@ public class DeliveryRepository {
             return Map.of();
         }
         var result = new HashMap<Long, StoredEvent>();
-        jdbc.sql("select " + EVENT_COLUMNS + " from event_outbox where id in (:ids)")
+        jdbc.sql(OutboxRepository.COLUMNS + " where id in (:ids)")
                 .param("ids", eventPks)
-                .query(DeliveryRepository::event)
+                .query(OutboxRepository::row)
                 .list()
                 .forEach(e -> result.put(e.pk(), e));
         return result;
@@ -391,18 +389,6 @@ public class DeliveryRepository {
 
     private static String truncate(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
-    }
-
-    private static StoredEvent event(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new StoredEvent(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getLong(4),
-                rs.getObject(5, Long.class),
-                rs.getObject(6, Long.class),
-                rs.getString(7),
-                rs.getLong(8));
     }
 
     private static Delivery delivery(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
